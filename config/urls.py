@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+]
+
+if settings.SERVE_MEDIA:
+    from django.views.static import serve
+
+    # Small deployments serve uploads from Django; larger ones put a web server or a CDN in front.
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+urlpatterns += [path("", include(wagtail_urls))]
