@@ -181,6 +181,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a bare "example.org" means https
 
 # Security. Production (DEBUG=0) gets the full Django deployment checklist by default;
 # a deployment behind a TLS-terminating proxy sets SECURE_PROXY_SSL_HEADER=1.

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import format_currency
 
 # The locale whose conventions each currency is read in: INR groups digits in lakhs.
@@ -29,5 +30,6 @@ def format_money(amount, currency):
     amount = Decimal(amount)
     locale = CURRENCY_LOCALES.get(currency, "en")
     if amount == amount.to_integral_value():
-        return format_currency(amount, currency, locale=locale, format="¤#,##0", currency_digits=False)
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
+        return format_currency(amount, currency, locale=locale, format=pattern, currency_digits=False)
     return format_currency(amount, currency, locale=locale)

@@ -154,7 +154,9 @@ def check_scope(practitioner, technique, location, *, on=None, licences=None, ru
     best = None
     for licence in licences:
         rule = find_rule(rules, jurisdiction, licence.profession, technique)
-        hours = practitioner.training_hours(rule.technique if rule else technique)
+        # Training counts over the family the rule was written for (IMS courses count for dry needling).
+        family = next((t for t in technique.lineage() if rule and t.pk == rule.technique_id), technique)
+        hours = practitioner.training_hours(family)
         verdict, reasons = _assess_licence(licence, rule, technique, jurisdiction, hours, on)
         result = ScopeResult(verdict, technique, jurisdiction, reasons, licence, rule, hours)
         if best is None or _RANK[verdict] > _RANK[best.verdict]:

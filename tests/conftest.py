@@ -14,6 +14,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _test_transport(settings):
+    """Tests speak plain HTTP and need no collectstatic; production redirects to HTTPS
+    and serves hashed files from the manifest."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(settings):
     """Rate limits and cached fragments never leak from one test into the next."""
     from django.core.cache import cache

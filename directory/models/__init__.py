@@ -1,3 +1,4 @@
+from directory.models.appointments import AppointmentRequest
 from directory.models.clinics import ClinicIndexPage, ClinicLocation, ClinicPage, ClinicPhoto, ClinicTeam, OpeningHours
 from directory.models.practitioners import (
     Certification,
@@ -17,6 +18,7 @@ from directory.models.reference import (
 )
 
 __all__ = [
+    "AppointmentRequest",
     "Certification",
     "ClinicIndexPage",
     "ClinicLocation",

@@ -152,13 +152,15 @@ class Technique(Vocabulary):
         return chain
 
     def family_ids(self):
-        """Primary keys of this technique and every method beneath it."""
-        ids, frontier = {self.pk}, [self.pk]
-        while frontier:
-            children = list(Technique.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-            frontier = [pk for pk in children if pk not in ids]
-            ids.update(frontier)
-        return ids
+        """Primary keys of this technique and every method beneath it; remembered per instance."""
+        if getattr(self, "_family_ids", None) is None:
+            ids, frontier = {self.pk}, [self.pk]
+            while frontier:
+                children = list(Technique.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+                frontier = [pk for pk in children if pk not in ids]
+                ids.update(frontier)
+            self._family_ids = ids
+        return self._family_ids
 
     def clean(self):
         super().clean()

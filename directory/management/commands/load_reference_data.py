@@ -1,8 +1,10 @@
-"""Load or refresh the reference vocabulary and the dry-needling scope-rule table.
+"""Load the reference vocabulary and the dry-needling scope-rule table.
 
-Idempotent: rows are matched on their natural keys (code, name, slug, or the
-jurisdiction-profession-technique triple) and updated in place, so running it
-again after editing referencedata/ applies the edits and creates no duplicates.
+Idempotent: rows are matched on their natural keys (code, name, or the
+jurisdiction-profession-technique triple), so a second run creates nothing.
+Editors maintain this data in the admin, and their work is kept: an existing row
+is only changed when the shipped scope rule was reviewed more recently than the
+stored one, or when --overwrite asks for the shipped table wholesale.
 """
 
 from django.core.management.base import BaseCommand
@@ -15,8 +17,14 @@ from directory.referencedata import jurisdictions, scope_rules, vocabulary
 class Command(BaseCommand):
     help = "Load jurisdictions, professions, techniques, conditions, languages, insurers and scope rules."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--overwrite", action="store_true", help="Replace editors' changes with the shipped reference data."
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        self.overwrite = options["overwrite"]
         self.step("Jurisdictions", self.load_jurisdictions)
         self.step("Professions", self.load_professions)
         self.step("Techniques", self.load_techniques)
@@ -27,19 +35,23 @@ class Command(BaseCommand):
 
     def step(self, label, loader):
         created, updated = loader()
-        self.stdout.write(f"{label:<16} {created:>4} created, {updated:>4} updated")
+        self.stdout.write(f"{label:<16} {created:>4} created, {updated:>4} already present")
 
     @staticmethod
     def tally(results):
         created = sum(1 for _, was_created in results if was_created)
         return created, len(results) - created
 
+    def upsert(self, model, defaults, **key):
+        """Create the row, or refresh it only when overwriting; returns (row, created)."""
+        if self.overwrite:
+            return model.objects.update_or_create(defaults=defaults, **key)
+        return model.objects.get_or_create(defaults=defaults, **key)
+
     def load_jurisdictions(self):
         return self.tally(
             [
-                Jurisdiction.objects.update_or_create(
-                    code=code, defaults={"name": name, "country": code[:2], "kind": kind}
-                )
+                self.upsert(Jurisdiction, code=code, defaults={"name": name, "country": code[:2], "kind": kind})
                 for code, name, kind in jurisdictions.JURISDICTIONS
             ]
         )
@@ -47,7 +59,8 @@ class Command(BaseCommand):
     def load_professions(self):
         return self.tally(
             [
-                Profession.objects.update_or_create(
+                self.upsert(
+                    Profession,
                     name=item["name"],
                     defaults={
                         "titles": item["titles"],
@@ -63,7 +76,8 @@ class Command(BaseCommand):
         results = []
         for name, parent, invasive, synonyms, description in vocabulary.TECHNIQUES:
             results.append(
-                Technique.objects.update_or_create(
+                self.upsert(
+                    Technique,
                     name=name,
                     defaults={
                         "parent": Technique.objects.get(name=parent) if parent else None,
@@ -78,9 +92,7 @@ class Command(BaseCommand):
     def load_conditions(self):
         return self.tally(
             [
-                Condition.objects.update_or_create(
-                    name=name, defaults={"body_region": region, "synonyms": "\n".join(synonyms)}
-                )
+                self.upsert(Condition, name=name, defaults={"body_region": region, "synonyms": "\n".join(synonyms)})
                 for name, region, synonyms in vocabulary.CONDITIONS
             ]
         )
@@ -110,12 +122,18 @@ class Command(BaseCommand):
         results = []
         for row in scope_rules.all_rules(indian):
             row = dict(row)
-            rule, created = ScopeRule.objects.update_or_create(
-                jurisdiction=by_code[row.pop("jurisdiction")],
-                profession=professions[row.pop("profession")],
-                technique=techniques[row.pop("technique")],
-                defaults=row,
-            )
-            rule.full_clean()
+            key = {
+                "jurisdiction": by_code[row.pop("jurisdiction")],
+                "profession": professions[row.pop("profession")],
+                "technique": techniques[row.pop("technique")],
+            }
+            rule = ScopeRule.objects.filter(**key).first()
+            created = rule is None
+            if created or self.overwrite or rule.last_reviewed < row["last_reviewed"]:
+                rule = rule or ScopeRule(**key)
+                for field, value in row.items():
+                    setattr(rule, field, value)
+                rule.full_clean()
+                rule.save()
             results.append((rule, created))
         return self.tally(results)
