@@ -117,7 +117,10 @@ def _assess_licence(licence, rule, technique, jurisdiction, hours, on):
         years = years_between(licence.issued_on, on)
         if years < rule.min_years_licensed:
             return NOT_PERMITTED, [
-                Reason("too_few_years", f"licensed {years} years; {place} requires {rule.min_years_licensed}")
+                Reason(
+                    "too_few_years",
+                    f"licensed {years} year{'s' if years != 1 else ''}; {place} requires {rule.min_years_licensed}",
+                )
             ]
     if not licence.is_verified:
         return UNKNOWN, [Reason("licence_unverified", f"{label} is not yet verified by InScope")]

@@ -25,18 +25,27 @@ def validate_npi(value):
         raise ValidationError("This NPI's check digit is wrong; please check the number.")
 
 
-# Licence number shapes that a registry publishes; elsewhere we only require something sane.
+# Licence number shapes that a register publishes, by country and, where registers differ by
+# profession, by profession; elsewhere we only require something sane.
+AHPRA = (r"[A-Z]{3}\d{10}", "Ahpra registration numbers are three letters and ten digits, e.g. PHY0001234567.")
 LICENCE_NUMBER_PATTERNS = {
-    "AU": (r"[A-Z]{3}\d{10}", "Ahpra registration numbers are three letters and ten digits, e.g. PHY0001234567."),
-    "GB": (r"[A-Z]{2}\d{5,6}", "HCPC registration numbers are two letters and five or six digits, e.g. PH123456."),
+    ("AU", None): AHPRA,  # one national register for every regulated profession
+    ("GB", "physiotherapist"): (
+        r"PH\d{5,6}",
+        "HCPC physiotherapist registration numbers are PH and five or six digits, e.g. PH123456.",
+    ),
+    ("GB", "physician"): (r"\d{7}", "GMC reference numbers are seven digits, e.g. 1234567."),
 }
-GENERIC_LICENCE_PATTERN = r"[A-Za-z0-9][A-Za-z0-9./ -]{1,38}[A-Za-z0-9]"
+GENERIC_LICENCE = (
+    r"[A-Za-z0-9][A-Za-z0-9./ -]{1,38}[A-Za-z0-9]",
+    "Use the number as the licensing board shows it (letters, digits, - . /).",
+)
 
 
-def validate_licence_number(number, country):
+def validate_licence_number(number, country, profession_slug=None):
     number = (number or "").strip()
     pattern, message = LICENCE_NUMBER_PATTERNS.get(
-        country, (GENERIC_LICENCE_PATTERN, "Use the number as the licensing board shows it (letters, digits, - . /).")
+        (country, profession_slug), LICENCE_NUMBER_PATTERNS.get((country, None), GENERIC_LICENCE)
     )
     if not re.fullmatch(pattern, number):
         raise ValidationError({"number": message})

@@ -283,8 +283,9 @@ class Licence(models.Model):
         if self.issued_on and self.issued_on > datetime.date.today():
             errors["issued_on"] = "The issue date cannot be in the future."
         if self.jurisdiction_id:
+            profession = self.profession.slug if self.profession_id else None
             try:
-                validate_licence_number(self.number, self.jurisdiction.country)
+                validate_licence_number(self.number, self.jurisdiction.country, profession)
             except ValidationError as error:
                 errors.update(error.message_dict)
         if errors:

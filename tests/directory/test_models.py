@@ -54,11 +54,20 @@ class TestLicence:
         with pytest.raises(ValidationError, match="Ahpra"):
             self.build(practitioner, jurisdiction=nsw, number="PT012345").full_clean()
 
-    def test_uk_numbers_follow_the_hcpc_format(self, practitioner):
+    def test_uk_physiotherapists_use_hcpc_numbers(self, practitioner):
         england = Jurisdiction.objects.get(code="GB-ENG")
         self.build(practitioner, jurisdiction=england, number="PH123456").full_clean()
         with pytest.raises(ValidationError, match="HCPC"):
             self.build(practitioner, jurisdiction=england, number="123456").full_clean()
+
+    def test_uk_doctors_use_gmc_numbers_and_other_uk_registers_are_free_form(self, practitioner):
+        england = Jurisdiction.objects.get(code="GB-ENG")
+        physician = Profession.objects.get(name="Physician")
+        self.build(practitioner, jurisdiction=england, profession=physician, number="1234567").full_clean()
+        with pytest.raises(ValidationError, match="GMC"):
+            self.build(practitioner, jurisdiction=england, profession=physician, number="PH123456").full_clean()
+        osteopath = Profession.objects.get(name="Osteopath")
+        self.build(practitioner, jurisdiction=england, profession=osteopath, number="5678").full_clean()
 
     def test_markup_in_a_licence_number_is_refused(self, practitioner):
         with pytest.raises(ValidationError):
