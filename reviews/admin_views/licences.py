@@ -44,10 +44,10 @@ def verify_from_queue(request, pk):
         with transaction.atomic():
             current = Licence.objects.select_for_update().get(pk=pk)
             if current.updated_at.isoformat() != seen:
+                state = current.get_verification_status_display().lower()
+                who = f" by {current.verified_by.get_username()}" if current.verified_by else ""
                 messages.warning(
-                    request,
-                    f"{current} changed while you were checking it (now {current.get_verification_status_display().lower()}"
-                    f"{' by ' + current.verified_by.get_username() if current.verified_by else ''}). Nothing was recorded.",
+                    request, f"{current} changed while you were checking it (now {state}{who}). Nothing was recorded."
                 )
                 return redirect("reviews_licence_queue")
             form.save(current, request.user)
