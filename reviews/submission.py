@@ -66,7 +66,9 @@ def review_for_token(token):
             "This confirmation link has expired. Links work for three days; please write your review again.", 410
         ) from None
     except signing.BadSignature:
-        raise ConfirmationError("This confirmation link is not valid. Please copy the whole link from the e-mail.")
+        raise ConfirmationError(
+            "This confirmation link is not valid. Please copy the whole link from the e-mail."
+        ) from None
     review = Review.objects.select_related("page").filter(pk=data.get("r")).first()
     if review is None:
         raise ConfirmationError("This review no longer exists.", 404)

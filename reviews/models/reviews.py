@@ -202,6 +202,9 @@ class HelpfulVote(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["review", "voter_key"], name="helpful_once_per_visitor")]
 
+    def __str__(self):
+        return f"Helpful mark on review {self.review_id}"
+
 
 def first_of_month(value):
     return datetime.date(value.year, value.month, 1)
