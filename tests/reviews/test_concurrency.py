@@ -55,8 +55,8 @@ def test_two_moderators_deciding_one_review_at_once():
     approver, rejecter = make_moderator("approver"), make_moderator("rejecter")
     for round_number in range(5):  # several rounds, so the interleaving varies
         results = race(
-            lambda: decide_review(review.pk, by=approver, approve=True),
-            lambda: decide_review(review.pk, by=rejecter, approve=False, reason="not_genuine"),
+            lambda pk=review.pk: decide_review(pk, by=approver, approve=True),
+            lambda pk=review.pk: decide_review(pk, by=rejecter, approve=False, reason="not_genuine"),
         )
         winners = [r for r in results if isinstance(r, Review)]
         losers = [r for r in results if isinstance(r, AlreadyDecided)]
