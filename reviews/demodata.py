@@ -135,7 +135,8 @@ CLINIC_REVIEWS = [
     (
         2,
         "Billing confusion",
-        "My insurer was billed incorrectly twice and it took several phone calls to sort out. The care itself was fine.",
+        "My insurer was billed incorrectly twice and it took several phone calls to sort out. "
+        "The care itself was fine.",
         (None, 2, 3, None),
     ),
     (
@@ -299,10 +300,7 @@ def seed_page(page, seed, counts, moderator, today, manager_of):
     rng = _stream(seed, page)
     is_clinic = isinstance(page, ClinicPage)
     templates = CLINIC_REVIEWS if is_clinic else PRACTITIONER_REVIEWS
-    if is_clinic:
-        terms = ([], [])
-    else:
-        terms = (list(page.techniques.all()), list(page.conditions.all()))
+    terms = ([], []) if is_clinic else (list(page.techniques.all()), list(page.conditions.all()))
     how_many = rng.choice([0, 1, 2, 2, 3]) if is_clinic else rng.choice([0, 1, 2, 3, 3, 4, 5, 6, 8])
     order = _pick_templates(rng, templates, how_many)
     created = []
