@@ -127,7 +127,7 @@ def visitor_key(request):
 def helpful(request, review_id):
     """Mark a review helpful, once per browser: a random id in a signed cookie, stored only as a keyed hash."""
     review = _public_review(review_id)
-    back = f"{review.page.url}#review-{review.pk}"
+    back = f"{review.page.url or '/'}#review-{review.pk}"
     response = HttpResponseRedirect(back)
     visitor = request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_SALT)
     if visitor is None:
