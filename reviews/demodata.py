@@ -34,7 +34,7 @@ PRACTITIONER_REVIEWS = [
     (
         5,
         "Explained everything before starting",
-        "I was nervous about needles, so she walked me through what she would do and why, and checked in "
+        "I was nervous about the treatment, so they walked me through what they would do and why, and checked in "
         "throughout. After four sessions and the home exercises I can sit through a work day again. "
         "Still doing the stretches every morning.",
         (5, 5, 4, 5),
