@@ -1,0 +1,1 @@
+"""Admin screens: the moderators' queues and audit log, and the clinic managers' reviews and testimonials."""
