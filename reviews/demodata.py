@@ -367,3 +367,27 @@ def seed_report(seed, counts):
     if review:
         file_report(review, reason="not_genuine", details="This reads like the clinic wrote it. (Demo report.)")
         counts.reports += 1
+
+
+def seed_reviews(clinics, practitioners, seed, *, iterate=iter):
+    """Reviews, responses, testimonials and a report for the demo directory; returns DemoCounts.
+
+    `iterate` wraps the pages, e.g. in a progress bar.
+    """
+    managers = {}
+    for clinic in clinics:
+        team = getattr(clinic, "team", None)
+        managers[clinic.path] = team.group.user_set.order_by("pk").first() if team else None
+
+    def manager_of(page):
+        return next((user for path, user in managers.items() if page.path.startswith(path)), None)
+
+    counts = DemoCounts()
+    moderator = demo_moderator()
+    today = timezone.localdate()
+    for page in iterate(list(practitioners) + list(clinics)):
+        seed_page(page, seed, counts, moderator, today, manager_of)
+    for clinic in clinics:
+        seed_testimonials(clinic, seed, counts)
+    seed_report(seed, counts)
+    return counts

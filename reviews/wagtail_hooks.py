@@ -54,3 +54,13 @@ def register_review_viewsets():
         ClinicReviewViewSet("clinic_reviews"),
         TestimonialViewSet("testimonials"),
     ]
+
+
+@hooks.register("seed_demo")
+def seed_demo_reviews(run):
+    """`manage.py seed_demo` adds reviews too; `seed_demo_reviews` does the same on its own."""
+    from reviews.demodata import seed_reviews
+
+    counts = seed_reviews(run.clinics, run.practitioners, run.seed)
+    for name in ("reviews", "pending", "responses", "testimonials", "reports"):
+        run.counts[name if name != "pending" else "pending reviews"] += getattr(counts, name)

@@ -13,7 +13,6 @@ from collections import Counter
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from tqdm import tqdm
 from wagtail import hooks
 
 from directory.demodata.build import (
@@ -30,19 +29,7 @@ from directory.demodata.build import (
 from directory.demodata.plan import DEFAULT_PRACTITIONERS, DEFAULT_SEED, plan_demo
 from directory.demodata.run import HOOK_NAME, DemoRun
 from directory.models import ClinicIndexPage
-
-
-class _ProgressStream:
-    """Lets tqdm draw on the command's stderr: no added newlines, no error colouring."""
-
-    def __init__(self, wrapper):
-        self.wrapper = wrapper
-
-    def write(self, text):
-        self.wrapper.write(text, style_func=lambda s: s, ending="")
-
-    def flush(self):
-        self.wrapper.flush()
+from home.progress import command_progress
 
 
 @contextlib.contextmanager
@@ -96,13 +83,8 @@ class Command(BaseCommand):
         index_page = ClinicIndexPage.objects.get()
 
         pages = {}
-        with tqdm(
-            total=len(plan.practitioners),
-            desc="Practitioners",
-            unit="",
-            file=_ProgressStream(self.stderr),
-            disable=verbosity == 0,
-            dynamic_ncols=True,
+        with command_progress(
+            total=len(plan.practitioners), command=self, verbosity=verbosity, desc="Practitioners", unit=""
         ) as progress:
             for clinic_plan in plan.clinics:
                 with transaction.atomic():

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from directory.models import Licence
-from reviews.management.progress import progress
+from home.progress import command_progress
 from reviews.models import AuditEntry
 
 FLAGGED_STATUSES = (Licence.Status.ACTIVE, Licence.Status.PROBATION)
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         today = date or datetime.date.today()
         due = Licence.objects.filter(expires_on__lt=today, status__in=FLAGGED_STATUSES).order_by("pk")
         flagged = 0
-        for licence in progress(list(due), command=self, verbosity=verbosity, desc="Expired licences"):
+        for licence in command_progress(list(due), command=self, verbosity=verbosity, desc="Expired licences"):
             with transaction.atomic():
                 current = Licence.objects.select_for_update().filter(pk=licence.pk, status__in=FLAGGED_STATUSES).first()
                 if current is None:

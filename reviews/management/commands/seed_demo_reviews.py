@@ -7,11 +7,10 @@ run adds nothing. See reviews.demodata.
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from directory.models import ClinicPage, PractitionerPage
+from home.progress import command_progress
 from reviews import demodata
-from reviews.management.progress import progress
 
 
 class Command(BaseCommand):
@@ -30,23 +29,14 @@ class Command(BaseCommand):
         )
         if not clinics:
             raise CommandError("No clinics to review: run `manage.py seed_demo` first.")
-        managers = {}
-        for clinic in clinics:
-            team = getattr(clinic, "team", None)
-            managers[clinic.path] = team.group.user_set.order_by("pk").first() if team else None
-
-        def manager_of(page):
-            return next((user for path, user in managers.items() if page.path.startswith(path)), None)
-
-        counts = demodata.DemoCounts()
-        moderator = demodata.demo_moderator()
-        today = timezone.localdate()
-        pages = practitioners + clinics
-        for page in progress(pages, command=self, verbosity=verbosity, desc="Reviews", unit=" pages"):
-            demodata.seed_page(page, seed, counts, moderator, today, manager_of)
-        for clinic in clinics:
-            demodata.seed_testimonials(clinic, seed, counts)
-        demodata.seed_report(seed, counts)
+        counts = demodata.seed_reviews(
+            clinics,
+            practitioners,
+            seed,
+            iterate=lambda pages: command_progress(
+                pages, command=self, verbosity=verbosity, desc="Reviews", unit=" pages"
+            ),
+        )
         if verbosity:
             self.stdout.write(
                 f"Created {counts.reviews} published reviews, {counts.pending} waiting for moderation, "
