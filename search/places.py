@@ -232,7 +232,8 @@ def lookup_unmarked(text):
         return None
     if place.kind in ("postcode", "locality") or fold(text) in directory_localities():
         return place
-    return place if place.population >= 1_000_000 else None
+    named = fold(place.name) == fold(text) or len(fold(text)) >= 5
+    return place if named and place.population >= 1_000_000 else None
 
 
 def split_qualifier(text, gaz):
