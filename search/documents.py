@@ -286,9 +286,9 @@ class DocumentBuilder:
             entry[0].update(tags.split())
             entry[1].add(document_id)
         vocab = dict(
-            SearchDocument.objects.filter(
-                pk__in={doc for entry in local.values() for doc in entry[1]}
-            ).values_list("pk", "vocabulary")
+            SearchDocument.objects.filter(pk__in={doc for entry in local.values() for doc in entry[1]}).values_list(
+                "pk", "vocabulary"
+            )
         )
         for page in pages:
             yield self.build_clinic(page, ratings.get(page.pk), local, vocab)

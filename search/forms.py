@@ -78,9 +78,7 @@ class SearchForm(forms.Form):
         self.fields["technique"].choices = _choices(Technique.objects.values_list("slug", "name"), "Any")
         self.fields["condition"].choices = _choices(Condition.objects.values_list("slug", "name"), "Any")
         self.fields["language"].choices = _choices(Language.objects.values_list("code", "name"), "Any")
-        self.fields["insurance"].choices = _choices(
-            [(p.slug, str(p)) for p in InsurancePlan.objects.all()], "Any"
-        )
+        self.fields["insurance"].choices = _choices([(p.slug, str(p)) for p in InsurancePlan.objects.all()], "Any")
         self.place = None
         self.suggestions = {}
 

@@ -93,6 +93,9 @@ class SearchFee(models.Model):
         indexes = [models.Index(fields=["currency", "amount"], name="searchfee_currency_amount")]
         constraints = [models.UniqueConstraint(fields=["document", "currency"], name="one_fee_per_currency")]
 
+    def __str__(self):
+        return f"{self.document_id}: {self.amount} {self.currency}"
+
 
 class PendingChange(models.Model):
     """A page whose search documents must be rebuilt and pushed to the engine.

@@ -154,7 +154,9 @@ def label_facets(results):
         "in_scope": dict(Technique.objects.values_list("slug", "name")),
         "condition": dict(Condition.objects.values_list("slug", "name")),
         "language": dict(Language.objects.values_list("code", "name")),
-        "insurance": {slug: f"{n} ({c})" for slug, n, c in InsurancePlan.objects.values_list("slug", "name", "country")},
+        "insurance": {
+            slug: f"{n} ({c})" for slug, n, c in InsurancePlan.objects.values_list("slug", "name", "country")
+        },
         "type": {"practitioner": "Practitioners", "clinic": "Clinics"},
         "gender": {"female": "Female", "male": "Male", "non_binary": "Non-binary", "undisclosed": "Not stated"},
         "accepting": {"yes": "Accepting new patients"},

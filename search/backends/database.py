@@ -110,9 +110,7 @@ class DatabaseBackend(SearchBackend):
             document, listing = documents[document_id], listings[listing_id]
             hits.append(self.hit(query, document, listing, distances.get(listing_id), score))
 
-        facet_rows = [
-            (row[1], row[4].split(), row[5], list((row[7] or {}).keys())) for row in rows.values()
-        ]
+        facet_rows = [(row[1], row[4].split(), row[5], list((row[7] or {}).keys())) for row in rows.values()]
         facets = facet_counts_from(facet_rows, query, tag_filters)
         return SearchResults(query, hits, total, facets, self.name, fee_range=self.fee_range(query, best, rows))
 
@@ -238,4 +236,3 @@ def listing_location(listing):
         "lat": listing.latitude,
         "lon": listing.longitude,
     }
-

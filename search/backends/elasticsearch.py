@@ -303,4 +303,3 @@ def facets_from(aggs):
     if currencies:
         facets["currency"] = currencies
     return facets
-

@@ -53,7 +53,9 @@ def build_search(search, query):
         others = [{"term": {"tags": t}} for f, t in tag_filters.items() if f != facet]
         aggs[f"facet_{facet}"] = {
             "filter": {"bool": {"filter": others}},
-            "aggs": {"values": {"terms": {"field": f"facets.{facet}", "size": FACET_SIZE}, "aggs": {"pages": CARDINALITY}}},
+            "aggs": {
+                "values": {"terms": {"field": f"facets.{facet}", "size": FACET_SIZE}, "aggs": {"pages": CARDINALITY}}
+            },
         }
     results = {"pages": CARDINALITY, "currencies": {"terms": {"field": "currencies"}, "aggs": {"pages": CARDINALITY}}}
     for step in RATING_STEPS:
@@ -61,13 +63,25 @@ def build_search(search, query):
     if query.currency:
         results["fee_min"] = {"min": {"field": f"fees.{query.currency}"}}
         results["fee_max"] = {"max": {"field": f"fees.{query.currency}"}}
-    aggs["results"] = {"filter": {"bool": {"filter": [{"term": {"tags": t}} for t in tag_filters.values()]}}, "aggs": results}
+    aggs["results"] = {
+        "filter": {"bool": {"filter": [{"term": {"tags": t}} for t in tag_filters.values()]}},
+        "aggs": results,
+    }
     search = search.update_from_dict({"aggs": aggs})
     terms = " ".join(query.highlight_terms())
     if terms:
         search = search.highlight(
-            "vocabulary", "body", "names", fragment_size=150, number_of_fragments=1, pre_tags=["<mark>"], post_tags=["</mark>"]
-        ).highlight_options(encoder="html", highlight_query=Q("multi_match", query=terms, fields=["vocabulary", "body", "names"]).to_dict())
+            "vocabulary",
+            "body",
+            "names",
+            fragment_size=150,
+            number_of_fragments=1,
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+        ).highlight_options(
+            encoder="html",
+            highlight_query=Q("multi_match", query=terms, fields=["vocabulary", "body", "names"]).to_dict(),
+        )
     return search
 
 
@@ -108,11 +122,20 @@ def text_requirement(query, text_boost):
             }
         )
         should.append(
-            {"multi_match": {"query": " ".join(words), "fields": TEXT_FIELDS, "type": "phrase_prefix", "boost": text_boost}}
+            {
+                "multi_match": {
+                    "query": " ".join(words),
+                    "fields": TEXT_FIELDS,
+                    "type": "phrase_prefix",
+                    "boost": text_boost,
+                }
+            }
         )
     for concept in query.concepts:
         for term in concept.terms:
-            should.append({"multi_match": {"query": term, "fields": TEXT_FIELDS, "type": "phrase", "boost": text_boost}})
+            should.append(
+                {"multi_match": {"query": term, "fields": TEXT_FIELDS, "type": "phrase", "boost": text_boost}}
+            )
         should.append({"constant_score": {"filter": {"term": {"tags": concept.tag}}, "boost": 0}})
     return [{"bool": {"should": should, "minimum_should_match": 1}}]
 
