@@ -96,8 +96,9 @@ class Lexicon:
         for candidate in self.fuzzy_terms:
             if candidate.count(" ") != term.count(" ") or candidate[:1] != term[:1]:
                 continue
-            distance = edit_distance(term, candidate, min(limit, allowed_typos(candidate)))
-            if distance < best_distance:
+            candidate_limit = min(limit, allowed_typos(candidate))
+            distance = edit_distance(term, candidate, candidate_limit)
+            if distance <= candidate_limit and distance < best_distance:
                 best, best_distance = candidate, distance
         return self.terms[best] if best else None
 
