@@ -68,7 +68,7 @@ class ElasticsearchIndexLifecycle(IndexLifecycleContract, TestCase):
         from django.core.management.base import CommandError
 
         indexing.enqueue([self.dana.pk])
-        with override_settings(INSCOPE_SEARCH={**self.config, "URL": UNREACHABLE, "TIMEOUT": 1}):
-            with self.assertRaisesRegex(CommandError, "still queued"), self.assertLogs("search", "WARNING"):
-                call_command("search_index", "sync", "--no-progress", stdout=io.StringIO())
+        down = override_settings(INSCOPE_SEARCH={**self.config, "URL": UNREACHABLE, "TIMEOUT": 1})
+        with down, self.assertRaisesRegex(CommandError, "still queued"), self.assertLogs("search", "WARNING"):
+            call_command("search_index", "sync", "--no-progress", stdout=io.StringIO())
         self.assertEqual(PendingChange.objects.get().attempts, 1)
