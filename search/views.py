@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from search import places, understanding
 from search.backends import get_backend
-from search.backends.database import PageOutOfRange
+from search.backends.base import PageOutOfRange
 from search.forms import QueryError, SearchForm
 from search.openapi import schema
 from search.serializers import results_json

@@ -28,6 +28,12 @@ class Unsupported(ValueError):
     """A request this backend cannot answer correctly."""
 
 
+class PageOutOfRange(ValueError):
+    def __init__(self, num_pages):
+        self.num_pages = num_pages
+        super().__init__(f"There {'is' if num_pages == 1 else 'are'} only {num_pages} page{'s'[: num_pages != 1]}.")
+
+
 class SearchBackend:
     name = "base"
     fallback_class = None  # backend that answers when this engine is unavailable

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from search.backends.base import (
+    PageOutOfRange,
     SearchBackend,
     distance_boost,
     facet_counts_from,
@@ -28,12 +29,6 @@ from search.places import bounding_box, haversine_km
 from search.query import Hit, SearchResults
 
 TEXT_WEIGHT = 1.0
-
-
-class PageOutOfRange(ValueError):
-    def __init__(self, num_pages):
-        self.num_pages = num_pages
-        super().__init__(f"There {'is' if num_pages == 1 else 'are'} only {num_pages} page{'s'[: num_pages != 1]}.")
 
 
 class DatabaseBackend(SearchBackend):

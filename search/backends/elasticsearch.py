@@ -24,8 +24,8 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from elasticsearch_dsl import Completion, Document, Float, GeoPoint, Integer, Keyword, Object, Search, Text
 
-from search.backends.base import EngineUnavailable, SearchBackend, rating_boost
-from search.backends.database import PageOutOfRange, listing_location
+from search.backends.base import EngineUnavailable, PageOutOfRange, SearchBackend, rating_boost
+from search.backends.database import listing_location
 from search.models import SearchDocument
 from search.places import haversine_km
 from search.query import FACETS, Hit, SearchResults
