@@ -12,6 +12,7 @@ Key ideas:
 """
 
 import datetime
+import functools
 import html
 
 from django.db import transaction
@@ -21,11 +22,16 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
 from directory.models import (
+    Certification,
     ClinicLocation,
     ClinicPage,
+    Condition,
+    Fee,
+    Language,
     Licence,
     PractitionerLocation,
     PractitionerPage,
+    Profession,
     ScopeRule,
     Technique,
 )
@@ -35,6 +41,30 @@ from reviews.models import RatingSummary
 from search.models import SearchDocument, SearchFee, SearchListing
 
 CHUNK_SIZE = 500
+
+
+class _Practitioner:
+    """A practitioner page's fields and relations as plain values: what documents need, and
+    `training_hours()`, the one method the scope check calls on a practitioner."""
+
+    def __init__(self, row):
+        self.__dict__.update(row)
+        self.professions, self.techniques, self.conditions, self.languages = [], [], [], []
+        self.fees, self.certifications, self.licences, self.links = [], [], [], []
+
+    GENDERS = dict(PractitionerPage.Gender.choices)
+
+    def get_gender_display(self):
+        return self.GENDERS.get(self.gender, "")
+
+    def training_hours(self, technique):
+        family = technique.family_ids()
+        return sum((hours for technique_id, hours in self.certifications if technique_id in family), start=0)
+
+
+@functools.lru_cache(maxsize=4096)
+def formatted_money(amount, currency):
+    return format_money(amount, currency)
 
 
 def tag(facet, value):
@@ -75,6 +105,8 @@ class DocumentBuilder:
         self.rules_by_jurisdiction = {}
         for rule in ScopeRule.objects.all():
             self.rules_by_jurisdiction.setdefault(rule.jurisdiction_id, []).append(rule)
+        self.vocabulary = {model: {o.pk: o for o in model.objects.all()} for model in (Profession, Condition, Language)}
+        self.clinic_info = {}  # clinic id -> (title, live, insurance slugs)
         self._root_paths = [(root_path, root_url) for _, root_path, root_url, _ in Site.get_site_root_paths()]
 
     # -- shared helpers -------------------------------------------------------------
@@ -108,54 +140,86 @@ class DocumentBuilder:
 
     # -- practitioners -------------------------------------------------------------
 
-    def practitioner_queryset(self, page_ids=None):
-        qs = PractitionerPage.objects.live().order_by("pk")
-        if page_ids is not None:
-            qs = qs.filter(pk__in=page_ids)
-        return qs.prefetch_related(
-            "professions",
-            "techniques",
-            "conditions",
-            "languages",
-            "fees",
-            "certifications",
-            Prefetch("licences", queryset=Licence.objects.select_related("profession")),
-            Prefetch(
-                "practice_locations",
-                queryset=PractitionerLocation.objects.select_related("location__jurisdiction", "location__clinic"),
-            ),
-            "practice_locations__location__clinic__insurance_plans",
-        )
-
     def practitioners(self, page_ids=None, chunk_size=CHUNK_SIZE):
-        """Yield Built practitioners, streaming `chunk_size` pages at a time."""
-        chunk = []
-        for page in self.practitioner_queryset(page_ids).iterator(chunk_size=chunk_size):
-            chunk.append(page)
-            if len(chunk) == chunk_size:
-                yield from self._practitioner_chunk(chunk)
-                chunk = []
-        if chunk:
-            yield from self._practitioner_chunk(chunk)
+        """Yield Built practitioners, `chunk_size` pages at a time, from plain rows.
 
-    def _practitioner_chunk(self, pages):
-        ratings = self.ratings([p.pk for p in pages])
+        Model instances of Wagtail pages and modelcluster prefetches cost more than the
+        documents themselves; a chunk is a dozen flat queries whatever its size.
+        """
+        ids = PractitionerPage.objects.live().order_by("pk")
+        if page_ids is not None:
+            ids = ids.filter(pk__in=page_ids)
+        ids = list(ids.values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk_size):
+            yield from self._practitioner_chunk(ids[start : start + chunk_size])
+
+    def _practitioner_chunk(self, ids):
+        fields = ("pk", "title", "path", "url_path", "gender", "accepting_new_patients", "post_nominals", "bio")
+        pages = [
+            _Practitioner(row) for row in PractitionerPage.objects.filter(pk__in=ids).order_by("pk").values(*fields)
+        ]
+        by_id = {page.pk: page for page in pages}
+        through = PractitionerPage.professions.through
+        for attr, model, field in (
+            ("professions", through, "profession_id"),
+            ("techniques", PractitionerPage.techniques.through, "technique_id"),
+            ("conditions", PractitionerPage.conditions.through, "condition_id"),
+            ("languages", PractitionerPage.languages.through, "language_id"),
+        ):
+            for page_id, value in model.objects.filter(practitionerpage_id__in=ids).values_list(
+                "practitionerpage_id", field
+            ):
+                getattr(by_id[page_id], attr).append(value)
+        for page_id, currency, amount in Fee.objects.filter(practitioner_id__in=ids).values_list(
+            "practitioner_id", "currency", "amount"
+        ):
+            by_id[page_id].fees.append((currency, amount))
+        for page_id, technique_id, hours in Certification.objects.filter(practitioner_id__in=ids).values_list(
+            "practitioner_id", "technique_id", "hours"
+        ):
+            by_id[page_id].certifications.append((technique_id, hours))
+        for licence in Licence.objects.filter(practitioner_id__in=ids):
+            licence.profession = self.vocabulary[Profession][licence.profession_id]
+            by_id[licence.practitioner_id].licences.append(licence)
+        links = list(
+            PractitionerLocation.objects.filter(practitioner_id__in=ids)
+            .order_by("sort_order", "pk")
+            .values_list("practitioner_id", "location_id")
+        )
+        locations = self.locations({location_id for _, location_id in links})
+        for page_id, location_id in links:
+            location = locations.get(location_id)
+            if location is not None and self.clinic_info[location.clinic_id][1]:
+                by_id[page_id].links.append(location)
+        ratings = self.ratings(ids)
         parents = dict(
-            Page.objects.filter(
-                path__in={p.path[: -Page.steplen] for p in pages}, depth__in={p.depth - 1 for p in pages}
-            ).values_list("path", "title")
+            Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}).values_list("path", "title")
         )
         for page in pages:
             yield self.build_practitioner(page, ratings.get(page.pk), parents.get(page.path[: -Page.steplen], ""))
 
+    def locations(self, location_ids):
+        """{id: ClinicLocation} with jurisdictions, remembering each clinic's title, liveness and plans."""
+        found = {
+            loc.pk: loc for loc in ClinicLocation.objects.filter(pk__in=location_ids).select_related("jurisdiction")
+        }
+        missing = {loc.clinic_id for loc in found.values()} - set(self.clinic_info)
+        if missing:
+            for pk, title, live in Page.objects.filter(pk__in=missing).values_list("pk", "title", "live"):
+                self.clinic_info[pk] = (title, live, [])
+            for clinic_id, slug in ClinicPage.insurance_plans.through.objects.filter(
+                clinicpage_id__in=missing
+            ).values_list("clinicpage_id", "insuranceplan__slug"):
+                self.clinic_info[clinic_id][2].append(slug)
+        return found
+
     def build_practitioner(self, page, rating, clinic_title):
-        professions = list(page.professions.all())
-        conditions = list(page.conditions.all())
-        languages = list(page.languages.all())
-        offered = [self.techniques[t.pk] for t in page.techniques.all()]
+        professions = [self.vocabulary[Profession][pk] for pk in page.professions]
+        conditions = [self.vocabulary[Condition][pk] for pk in page.conditions]
+        languages = [self.vocabulary[Language][pk] for pk in page.languages]
+        offered = [self.techniques[pk] for pk in page.techniques]
         technique_slugs = self.lineage_slugs([t.pk for t in offered])
-        licences = list(page.licences.all())
-        links = [link for link in page.practice_locations.all() if link.location.clinic.live]
+        licences = page.licences
 
         page_tags = [tag("type", "practitioner"), tag("gender", page.gender)]
         page_tags += [tag("profession", p.slug) for p in professions]
@@ -165,10 +229,10 @@ class DocumentBuilder:
 
         scope_techniques = [self.techniques_by_slug[slug] for slug in technique_slugs]
         listings, clinic_names, places, jurisdictions = [], [], [], set()
-        for link in links:
-            location = link.location
+        for location in page.links:
+            clinic_title, _, plans = self.clinic_info[location.clinic_id]
             tags = list(page_tags)
-            tags += [tag("insurance", plan.slug) for plan in location.clinic.insurance_plans.all()]
+            tags += [tag("insurance", slug) for slug in plans]
             if page.accepting_new_patients and location.accepting_new_patients:
                 tags.append(tag("accepting", "yes"))
             if location.home_visits:
@@ -184,16 +248,16 @@ class DocumentBuilder:
                 if result.verdict == PERMITTED:
                     tags.append(tag("in_scope", technique.slug))
             listings.append(self.location_listing(location, tags))
-            if location.clinic.title not in clinic_names:
-                clinic_names.append(location.clinic.title)
+            if clinic_title not in clinic_names:
+                clinic_names.append(clinic_title)
             places += [location.locality, location.city]
             jurisdictions.add(location.jurisdiction.name)
         if not listings:
             listings.append(SearchListing(tags=" ".join(sorted(set(page_tags)))))
 
         fees = {}
-        for fee in page.fees.all():
-            fees[fee.currency] = min(float(fee.amount), fees.get(fee.currency, float("inf")))
+        for currency, amount in page.fees:
+            fees[currency] = min(float(amount), fees.get(currency, float("inf")))
         document = SearchDocument(
             page_id=page.pk,
             kind=SearchDocument.Kind.PRACTITIONER,
@@ -225,7 +289,7 @@ class DocumentBuilder:
                 "gender": page.get_gender_display(),
                 "accepting_new_patients": page.accepting_new_patients,
                 "fees_from": [
-                    {"currency": cur, "amount": amount, "formatted": format_money(amount, cur)}
+                    {"currency": cur, "amount": amount, "formatted": formatted_money(amount, cur)}
                     for cur, amount in sorted(fees.items())
                 ],
             },
@@ -352,9 +416,13 @@ def store(built_documents):
     built_documents = list(built_documents)
     if not built_documents:
         return 0
+    page_ids = [b.document.page_id for b in built_documents]
     with transaction.atomic():
-        SearchDocument.objects.filter(page_id__in=[b.document.page_id for b in built_documents]).delete()
-        SearchDocument.objects.bulk_create([b.document for b in built_documents])
+        # Children first: plain deletes, without the collector fetching every row to cascade.
+        SearchFee.objects.filter(document_id__in=page_ids)._raw_delete(SearchFee.objects.db)
+        SearchListing.objects.filter(document_id__in=page_ids)._raw_delete(SearchListing.objects.db)
+        SearchDocument.objects.filter(page_id__in=page_ids)._raw_delete(SearchDocument.objects.db)
+        SearchDocument.objects.bulk_create([b.document for b in built_documents], batch_size=500)
         listings, fees = [], []
         for built in built_documents:
             for listing in built.listings:
