@@ -5,6 +5,7 @@ a licence or certification change, a rating summary saved, a scope rule or vocab
 edit each queue the affected pages (search.indexing.enqueue), applied after commit.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -107,6 +108,7 @@ def scope_rule_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Profession)
 def vocabulary_changed(sender, instance, created=False, raw=False, **kwargs):
     understanding.forget_lexicon()
+    transaction.on_commit(understanding.forget_lexicon)  # not the uncommitted state either
     if raw or created:
         return
     # Synonyms are read at query time; names and slugs are stored in documents.

@@ -111,3 +111,22 @@ class IndexLifecycleContract:
         call_command("search_index", "status", stdout=out)
         self.assertRegex(out.getvalue(), r"live practitioner and clinic pages\s+3")
         self.assertRegex(out.getvalue(), r"queued changes\s+0")
+
+    def test_a_new_synonym_works_at_once_without_a_reindex(self):
+        from directory.models import Technique
+        from search.understanding import forget_lexicon
+
+        self.addCleanup(forget_lexicon)  # the rolled-back synonym must not outlive this test
+        self.assertEqual(self.found(q="needle therapy", type="practitioner"), [])
+        technique = Technique.objects.get(slug="dry-needling")
+        technique.synonyms += "\nneedle therapy"
+        with self.captureOnCommitCallbacks(execute=True):
+            technique.save()
+        PendingChange.objects.all().delete()  # prove the synonym needs no reindex
+        self.assertEqual(self.found(q="needle therapy", type="practitioner"), ["Dana Whitfield"])
+
+    def test_the_rebuild_command_reports_what_it_built(self):
+        out = io.StringIO()
+        call_command("search_index", "rebuild", "--no-progress", stdout=out)
+        self.assertRegex(out.getvalue(), r"Built 3 search documents in [0-9.]+ s \([0-9]+ docs/s\)")
+        self.assertIn("Search index rebuilt", out.getvalue())
