@@ -155,9 +155,11 @@ class DocumentBuilder:
 
     def _practitioner_chunk(self, ids):
         fields = ("pk", "title", "path", "url_path", "gender", "accepting_new_patients", "post_nominals", "bio")
-        pages = [
-            _Practitioner(row) for row in PractitionerPage.objects.filter(pk__in=ids).order_by("pk").values(*fields)
-        ]
+        # Chunks are pk ranges: a range lookup costs nothing to build, where `IN (500 ids)`
+        # costs more than the query. Rows of pages outside the chunk (drafts) are skipped.
+        wanted, span = set(ids), (ids[0], ids[-1])
+        rows = PractitionerPage.objects.filter(pk__gte=span[0], pk__lte=span[1]).order_by("pk").values(*fields)
+        pages = [_Practitioner(row) for row in rows if row["pk"] in wanted]
         by_id = {page.pk: page for page in pages}
         through = PractitionerPage.professions.through
         for attr, model, field in (
@@ -166,32 +168,44 @@ class DocumentBuilder:
             ("conditions", PractitionerPage.conditions.through, "condition_id"),
             ("languages", PractitionerPage.languages.through, "language_id"),
         ):
-            for page_id, value in model.objects.filter(practitionerpage_id__in=ids).values_list(
-                "practitionerpage_id", field
-            ):
-                getattr(by_id[page_id], attr).append(value)
-        for page_id, currency, amount in Fee.objects.filter(practitioner_id__in=ids).values_list(
-            "practitioner_id", "currency", "amount"
-        ):
-            by_id[page_id].fees.append((currency, amount))
-        for page_id, technique_id, hours in Certification.objects.filter(practitioner_id__in=ids).values_list(
-            "practitioner_id", "technique_id", "hours"
-        ):
-            by_id[page_id].certifications.append((technique_id, hours))
-        for licence in Licence.objects.filter(practitioner_id__in=ids):
-            licence.profession = self.vocabulary[Profession][licence.profession_id]
-            by_id[licence.practitioner_id].licences.append(licence)
-        links = list(
-            PractitionerLocation.objects.filter(practitioner_id__in=ids)
+            for page_id, value in model.objects.filter(
+                practitionerpage_id__gte=span[0], practitionerpage_id__lte=span[1]
+            ).values_list("practitionerpage_id", field):
+                if page_id in by_id:
+                    getattr(by_id[page_id], attr).append(value)
+        for page_id, currency, amount in Fee.objects.filter(
+            practitioner_id__gte=span[0], practitioner_id__lte=span[1]
+        ).values_list("practitioner_id", "currency", "amount"):
+            if page_id in by_id:
+                by_id[page_id].fees.append((currency, amount))
+        for page_id, technique_id, hours in Certification.objects.filter(
+            practitioner_id__gte=span[0], practitioner_id__lte=span[1]
+        ).values_list("practitioner_id", "technique_id", "hours"):
+            if page_id in by_id:
+                by_id[page_id].certifications.append((technique_id, hours))
+        for licence in Licence.objects.filter(practitioner_id__gte=span[0], practitioner_id__lte=span[1]):
+            if licence.practitioner_id in by_id:
+                licence.profession = self.vocabulary[Profession][licence.profession_id]
+                by_id[licence.practitioner_id].licences.append(licence)
+        links = [
+            (page_id, location_id)
+            for page_id, location_id in PractitionerLocation.objects.filter(
+                practitioner_id__gte=span[0], practitioner_id__lte=span[1]
+            )
             .order_by("sort_order", "pk")
             .values_list("practitioner_id", "location_id")
-        )
+            if page_id in by_id
+        ]
         locations = self.locations({location_id for _, location_id in links})
         for page_id, location_id in links:
             location = locations.get(location_id)
             if location is not None and self.clinic_info[location.clinic_id][1]:
                 by_id[page_id].links.append(location)
-        ratings = self.ratings(ids)
+        ratings = {
+            r.page_id: r
+            for r in RatingSummary.objects.filter(page_id__gte=span[0], page_id__lte=span[1])
+            if r.page_id in by_id
+        }
         parents = dict(
             Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}).values_list("path", "title")
         )
