@@ -20,10 +20,16 @@ def search_url(context, **changes):
     return "?" + params.urlencode() if params else "?"
 
 
-@register.filter
-def toggle_value(facet_value):
-    """The parameter value a facet link sets: nothing if already selected (a second click removes it)."""
-    return "" if facet_value.selected else facet_value.value
+@register.simple_tag(takes_context=True)
+def facet_url(context, facet, value):
+    """The link of one facet value: choosing it sets the parameter, choosing it again removes it."""
+    if facet in ("accepting", "home_visits", "telehealth"):
+        return search_url(context, **{facet: "" if value.selected else "1"})
+    if facet == "in_scope":
+        if value.selected:
+            return search_url(context, in_scope="")
+        return search_url(context, in_scope="1", technique=value.value)
+    return search_url(context, **{facet: "" if value.selected else value.value})
 
 
 @register.filter
