@@ -142,6 +142,5 @@ FACET_HEADINGS = {
 
 
 def facet_groups(results):
-    return [
-        (name, (heading, results.facets[name])) for name, heading in FACET_HEADINGS.items() if name in results.facets
-    ]
+    """[(parameter, heading, values)] in the order the page shows them."""
+    return [(name, heading, results.facets[name]) for name, heading in FACET_HEADINGS.items() if name in results.facets]
