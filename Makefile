@@ -23,6 +23,7 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py seed_demo --practitioners $(DEMO_PRACTITIONERS)
+	$(BIN)/python manage.py search_index rebuild
 
 run: export DEBUG ?= 1
 run: setup

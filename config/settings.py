@@ -211,6 +211,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail queues a reference-index task on every save; one INFO line each is noise.
         "django_tasks": {"level": "WARNING"},
+        # One line per Elasticsearch request; failures are logged by search itself.
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path("reviews/", include("reviews.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

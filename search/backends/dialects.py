@@ -1,0 +1,196 @@
+"""The SQL each database speaks for full-text search and tag filters.
+
+SQLite: two FTS5 tables kept in step by triggers (migration 0002) — one over the
+documents' text (bm25 ranking, fts5vocab for typo correction), one over listing
+tags, each tag a single token. PostgreSQL: a GIN index on a weighted tsvector
+expression (ts_rank), a pg_trgm GIN index for typo-tolerant word matches, and a GIN
+index on the listing tags as an array. Both filter through those indexes; neither
+scans rows with LIKE.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+
+from search.understanding import allowed_typos, edit_distance
+
+_TOKEN = re.compile(r"\w+")
+WORD_SIMILARITY = "0.45"
+
+
+def words(text):
+    return _TOKEN.findall((text or "").lower())
+
+
+@dataclass
+class TextMatch:
+    """SQL for the documents matching some words: with their rank, and as ids only (a subquery)."""
+
+    rank_sql: str
+    rank_params: list
+    ids_sql: str
+    ids_params: list
+
+
+class Dialect:
+    def text_match_sql(self, terms, phrases, prefix_last):
+        """A TextMatch for documents matching the words or any phrase, or None."""
+        raise NotImplementedError
+
+    def tags_sql(self, tags, match_all=True):
+        """(sql, params) selecting listing ids carrying all (or any) of `tags`."""
+        raise NotImplementedError
+
+    def title_prefix_sql(self, prefix):
+        raise NotImplementedError
+
+    def correct(self, word):
+        """The indexed word closest to `word` when `word` itself is not indexed, else `word`."""
+        return word
+
+
+class SQLiteDialect(Dialect):
+    DOC_FTS = "search_document_fts"
+    TAG_FTS = "search_listing_tags"
+    VOCAB = "search_document_vocab"
+
+    @staticmethod
+    def quote(text):
+        return '"' + text.replace('"', '""') + '"'
+
+    def match_expression(self, terms, phrases, prefix_last):
+        groups = []
+        if terms:
+            parts = [self.quote(t) for t in terms]
+            if prefix_last:
+                parts[-1] += "*"
+            joiner = " AND " if len(parts) <= 2 else " OR "
+            groups.append("(" + joiner.join(parts) + ")")
+        groups += [self.quote(p) for p in phrases if words(p)]
+        return " OR ".join(groups)
+
+    def text_match_sql(self, terms, phrases, prefix_last):
+        expression = self.match_expression(terms, phrases, prefix_last)
+        if not expression:
+            return None
+        where = f"FROM {self.DOC_FTS} WHERE {self.DOC_FTS} MATCH %s"
+        rank = f"SELECT rowid, -bm25({self.DOC_FTS}, 10.0, 4.0, 4.0, 1.0, 2.0) {where}"
+        return TextMatch(rank, [expression], f"SELECT rowid {where}", [expression])
+
+    def tags_sql(self, tags, match_all=True):
+        expression = (" AND " if match_all else " OR ").join(self.quote(t) for t in tags)
+        return f"SELECT rowid FROM {self.TAG_FTS} WHERE {self.TAG_FTS} MATCH %s", [expression]
+
+    def title_prefix_sql(self, prefix):
+        terms = words(prefix)
+        if not terms:
+            return None
+        expression = " AND ".join(f"title : {self.quote(t)}*" for t in terms)
+        return f"SELECT rowid FROM {self.DOC_FTS} WHERE {self.DOC_FTS} MATCH %s ORDER BY rank", [expression]
+
+    def correct(self, word):
+        limit = allowed_typos(word)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {self.VOCAB} WHERE term = %s", [word])
+            if cursor.fetchone() or not limit:
+                return word
+            # fts5vocab answers range scans on the term from its index.
+            cursor.execute(
+                f"SELECT term, doc FROM {self.VOCAB} WHERE term >= %s AND term < %s",
+                [word[:1], word[:1] + "\uffff"],
+            )
+            best, best_distance, best_docs = word, limit + 1, 0
+            for term, docs in cursor.fetchall():
+                distance = edit_distance(word, term, limit)
+                if distance < best_distance or (distance == best_distance and docs > best_docs):
+                    best, best_distance, best_docs = term, distance, docs
+        return best
+
+
+class PostgresDialect(Dialect):
+    VECTOR = (
+        "(setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
+        "setweight(to_tsvector('simple', coalesce(names, '') || ' ' || coalesce(vocabulary, '')), 'B') || "
+        "setweight(to_tsvector('simple', coalesce(places, '')), 'C') || "
+        "setweight(to_tsvector('simple', coalesce(body, '')), 'D'))"
+    )
+    TRIGRAM_TEXT = "lower(title || ' ' || names || ' ' || vocabulary || ' ' || places)"
+    TAG_ARRAY = "string_to_array(tags, ' ')"
+
+    @staticmethod
+    def lexeme(word):
+        return "'" + word.replace("'", "''").replace("\\", "") + "'"
+
+    def text_match_sql(self, terms, phrases, prefix_last):
+        clauses, rank_queries, params = [], [], []
+        if terms:
+            parts = [self.lexeme(t) for t in terms]
+            if prefix_last:
+                parts[-1] += ":*"
+            joiner = " & " if len(parts) <= 2 else " | "
+            tsquery = joiner.join(parts)
+            clauses.append(f"{self.VECTOR} @@ to_tsquery('simple', %s)")
+            params.append(tsquery)
+            rank_queries.append(("to_tsquery('simple', %s)", tsquery))
+        for phrase in phrases:
+            if words(phrase):
+                clauses.append(f"{self.VECTOR} @@ phraseto_tsquery('simple', %s)")
+                params.append(phrase)
+                rank_queries.append(("phraseto_tsquery('simple', %s)", phrase))
+        if not clauses:
+            return None
+        rank = " + ".join(f"ts_rank({self.VECTOR}, {q})" for q, _ in rank_queries)
+        where = "FROM search_searchdocument WHERE " + " OR ".join(clauses)
+        rank_params = [value for _, value in rank_queries] + params
+        return TextMatch(f"SELECT page_id, ({rank}) {where}", rank_params, f"SELECT page_id {where}", params)
+
+    def tags_sql(self, tags, match_all=True):
+        operator = "@>" if match_all else "&&"
+        return f"SELECT id FROM search_searchlisting WHERE {self.TAG_ARRAY} {operator} %s::text[]", [list(tags)]
+
+    def title_prefix_sql(self, prefix):
+        terms = words(prefix)
+        if not terms:
+            return None
+        tsquery = " & ".join(f"{self.lexeme(t)}:*A" for t in terms)
+        sql = (
+            f"SELECT page_id FROM search_searchdocument WHERE {self.VECTOR} @@ to_tsquery('simple', %s) "
+            f"ORDER BY ts_rank({self.VECTOR}, to_tsquery('simple', %s)) DESC"
+        )
+        return sql, [tsquery, tsquery]
+
+    def correct(self, word):
+        limit = allowed_typos(word)
+        if not limit:
+            return word
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM search_searchdocument WHERE {self.VECTOR} @@ to_tsquery('simple', %s) LIMIT 1",
+                [self.lexeme(word)],
+            )
+            if cursor.fetchone():
+                return word
+            # The trigram index finds documents with a similar word; the closest word in them wins.
+            # One wrong letter in an eight-letter name scores ~0.58, under pg_trgm's default 0.6.
+            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [WORD_SIMILARITY])
+            cursor.execute(
+                f"SELECT {self.TRIGRAM_TEXT} FROM search_searchdocument WHERE {self.TRIGRAM_TEXT} %%> %s "
+                f"ORDER BY word_similarity(%s, {self.TRIGRAM_TEXT}) DESC LIMIT 20",
+                [word, word],
+            )
+            best, best_distance = word, limit + 1
+            for (text,) in cursor.fetchall():
+                for candidate in set(words(text)):
+                    distance = edit_distance(word, candidate, limit)
+                    if distance < best_distance:
+                        best, best_distance = candidate, distance
+        return best
+
+
+def dialect():
+    if connection.vendor == "postgresql":
+        return PostgresDialect()
+    if connection.vendor == "sqlite":
+        return SQLiteDialect()
+    raise NotImplementedError(f"The database search backend supports SQLite and PostgreSQL, not {connection.vendor}.")

@@ -1,0 +1,195 @@
+"""The JSON API and the search page: parameters, 400s that name the parameter, the OpenAPI schema."""
+
+import jsonschema
+from django.test import TestCase, override_settings
+
+from search import indexing
+from search.openapi import schema
+from tests.search import dataset
+
+DATABASE = {"BACKEND": "search.backends.database.DatabaseBackend", "URL": None, "INDEX_PREFIX": "t", "TIMEOUT": 1}
+
+
+def validate(body, component):
+    document = schema()
+    jsonschema.Draft202012Validator({**document, "$ref": f"#/components/schemas/{component}"}).validate(body)
+
+
+@override_settings(INSCOPE_SEARCH=DATABASE)
+class SearchApiTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.pages = dataset.build()
+        indexing.rebuild_all()
+
+    def get(self, url="/api/search", **params):
+        return self.client.get(url, params)
+
+    def test_a_search_answers_with_results_facets_and_distances(self):
+        response = self.get(q="dry needling sciatica", where="Denver", radius=100, type="practitioner")
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        self.assertEqual(body["results"][0]["name"], "Dana Whitfield")
+        self.assertEqual(body["results"][0]["distance"]["unit"], "km")
+        self.assertTrue(body["results"][0]["in_scope"])
+        self.assertEqual(body["query"]["place"]["name"], "Denver")
+        self.assertIn("profession", body["facets"])
+        validate(body, "SearchResponse")
+
+    def test_every_documented_parameter_is_accepted_and_the_response_matches_the_schema(self):
+        params = {
+            "q": "physio",
+            "where": "Denver",
+            "radius": "30",
+            "unit": "mi",
+            "type": "practitioner",
+            "profession": "physiotherapist",
+            "technique": "dry-needling",
+            "condition": "sciatica",
+            "insurance": "aetna-us",
+            "language": "es",
+            "gender": "female",
+            "accepting": "1",
+            "home_visits": "0",
+            "telehealth": "true",
+            "in_scope": "1",
+            "min_rating": "4",
+            "fee_min": "50",
+            "fee_max": "500",
+            "currency": "USD",
+            "sort": "distance",
+            "page": "1",
+            "page_size": "10",
+        }
+        documented = {p["name"] for p in schema()["paths"]["/api/search"]["get"]["parameters"]}
+        self.assertEqual(documented - {"lat", "lon"}, set(params))
+        response = self.get(**params)
+        self.assertEqual(response.status_code, 200, response.content)
+        self.assertEqual([r["name"] for r in response.json()["results"]], ["Dana Whitfield"])
+        self.assertEqual(response.json()["results"][0]["distance"]["unit"], "mi")
+        validate(response.json(), "SearchResponse")
+
+    def test_the_schema_enums_are_what_the_view_accepts(self):
+        parameters = {p["name"]: p["schema"] for p in schema()["paths"]["/api/search"]["get"]["parameters"]}
+        for name in ("profession", "technique", "insurance", "sort", "type", "unit"):
+            for value in parameters[name]["enum"]:
+                with self.subTest(name=name, value=value):
+                    self.assertEqual(self.get(where="Denver", **{name: value}).status_code, 200)
+        self.assertEqual(parameters["page_size"]["maximum"], 50)
+        self.assertEqual(self.get(page_size=50).status_code, 200)
+        self.assertEqual(self.get(page_size=51).status_code, 400)
+
+    def test_invalid_parameters_are_refused_with_a_message_naming_them(self):
+        cases = [
+            ({"lat": "95", "lon": "10"}, "lat"),
+            ({"lat": "abc", "lon": "10"}, "lat"),
+            ({"lat": "40"}, "lon"),
+            ({"lon": "-200", "lat": "10"}, "lon"),
+            ({"radius": "-5", "where": "Denver"}, "radius"),
+            ({"radius": "0", "where": "Denver"}, "radius"),
+            ({"radius": "5000", "where": "Denver"}, "radius"),
+            ({"unit": "furlongs"}, "unit"),
+            ({"type": "hospital"}, "type"),
+            ({"profession": "wizard"}, "profession"),
+            ({"technique": "reiki-plus"}, "technique"),
+            ({"condition": "nope"}, "condition"),
+            ({"insurance": "nope"}, "insurance"),
+            ({"language": "xx"}, "language"),
+            ({"gender": "robot"}, "gender"),
+            ({"accepting": "maybe"}, "accepting"),
+            ({"home_visits": "2"}, "home_visits"),
+            ({"telehealth": "sometimes"}, "telehealth"),
+            ({"in_scope": "perhaps"}, "in_scope"),
+            ({"in_scope": "1"}, "in_scope"),  # no technique to check scope for
+            ({"min_rating": "6"}, "min_rating"),
+            ({"fee_min": "-1", "currency": "USD"}, "fee_min"),
+            ({"fee_min": "200", "fee_max": "100", "currency": "USD"}, "fee_max"),
+            ({"fee_max": "100"}, "currency"),  # no place to take a currency from
+            ({"currency": "XYZ"}, "currency"),
+            ({"sort": "price"}, "sort"),
+            ({"sort": "distance"}, "sort"),  # no place
+            ({"page": "0"}, "page"),
+            ({"page": "x"}, "page"),
+            ({"page": "99"}, "page"),  # beyond the results
+            ({"page_size": "1000"}, "page_size"),
+            ({"page_size": "0"}, "page_size"),
+            ({"where": "Xyzzyville"}, "where"),
+            ({"q": "x" * 201}, "q"),
+        ]
+        for params, name in cases:
+            with self.subTest(params=params):
+                response = self.get(**params)
+                self.assertEqual(response.status_code, 400)
+                body = response.json()
+                self.assertIn(name, body["errors"])
+                self.assertTrue(body["errors"][name])
+                validate(body, "Errors")
+
+    def test_an_unknown_place_suggests_near_matches(self):
+        body = self.get(where="Gurgoan").json()
+        self.assertIn("Gurugram", body["errors"]["where"])
+        self.assertTrue(any("Gurugram" in label for label in body["suggestions"]["where"]))
+
+    def test_a_miles_radius_reports_distances_in_miles(self):
+        body = self.get(where="Boulder", radius=40, unit="mi", sort="distance", type="practitioner").json()
+        marco, dana = body["results"][0], body["results"][1]
+        self.assertEqual(marco["name"], "Marco Ruiz")
+        self.assertAlmostEqual(dana["distance"]["value"] * 1.609344, dana["distance"]["km"], places=1)
+
+    def test_autocomplete_suggests_concepts_places_and_names(self):
+        body = self.get("/api/autocomplete", q="sci").json()
+        self.assertEqual(body["suggestions"][0]["label"], "Sciatica")
+        validate(body, "AutocompleteResponse")
+        kinds = {s["kind"] for s in self.get("/api/autocomplete", q="gurg").json()["suggestions"]}
+        self.assertIn("place", kinds)
+        names = [s["label"] for s in self.get("/api/autocomplete", q="dana").json()["suggestions"]]
+        self.assertIn("Dana Whitfield", names)
+
+    def test_autocomplete_refuses_bad_parameters(self):
+        for params, name in (({"limit": "0"}, "limit"), ({"type": "x"}, "type"), ({"q": "x" * 101}, "q")):
+            with self.subTest(params=params):
+                response = self.get("/api/autocomplete", **params)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(name, response.json()["errors"])
+
+    def test_the_schema_is_served(self):
+        body = self.client.get("/api/openapi.json").json()
+        self.assertEqual(body["openapi"], "3.1.0")
+        self.assertIn("/api/search", body["paths"])
+        jsonschema.Draft202012Validator.check_schema(body["components"]["schemas"]["SearchResponse"])
+
+
+@override_settings(INSCOPE_SEARCH=DATABASE)
+class SearchPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.pages = dataset.build()
+        indexing.rebuild_all()
+
+    def test_the_page_lists_results_without_javascript_and_feeds_the_map(self):
+        response = self.client.get("/search/", {"q": "dry needling", "where": "Denver", "type": "practitioner"})
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertIn("Dana Whitfield", html)
+        self.assertIn('id="search-map-points"', html)
+        self.assertIn("In scope", html)
+        self.assertIn("km away", html)
+        self.assertIn("4.8 out of 5 from 10 reviews", html)
+        self.assertIn('<label for="id_where">', html)
+        self.assertIn("search/vendor/leaflet/leaflet.js", html)
+
+    def test_facet_links_keep_the_rest_of_the_query(self):
+        response = self.client.get("/search/", {"q": "sciatica", "where": "Denver"})
+        self.assertContains(response, "?q=sciatica&amp;where=Denver&amp;profession=physiotherapist")
+
+    def test_invalid_parameters_show_the_message_with_status_400(self):
+        response = self.client.get("/search/", {"where": "Denverr"})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "We don&#x27;t know a place called", status_code=400)
+        self.assertContains(response, 'aria-invalid="true"', status_code=400)
+        self.assertContains(response, "Denver, Colorado, United States", status_code=400)
+
+    def test_an_empty_page_shows_the_form(self):
+        response = self.client.get("/search/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'role="search"')
