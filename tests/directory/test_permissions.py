@@ -61,7 +61,15 @@ class TestClinicTeams:
         assert permissions == {"add_page", "change_page", "publish_page"}
         assert {p.page_id for p in team.group.page_permissions.all()} == {clinic_a.pk}
         assert team.collection.get_parent().is_root()
-        assert team.group.collection_permissions.filter(collection=team.collection).count() == 3
+        collection_permissions = team.group.collection_permissions.filter(collection=team.collection)
+        assert set(collection_permissions.values_list("permission__codename", flat=True)) == {
+            "add_image",
+            "change_image",
+            "choose_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+        }
 
     def test_each_clinic_has_a_separate_group(self, clinic_a, clinic_b):
         assert clinic_a.team.group != clinic_b.team.group
