@@ -81,6 +81,7 @@ def invite(clinic, email, *, invited_by):
         email=email.lower(),
         invited_by=invited_by,
         secret_hash=Invitation.hash_secret(secret),
+        created_at=now,
         expires_at=now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     token = signing.dumps({"i": invitation.pk, "s": secret}, salt=TOKEN_SALT)
