@@ -230,3 +230,5 @@ WAGTAILADMIN_COMMENTS_ENABLED = False
 # submissions one address may make per hour (shared across workers when REDIS_URL is set).
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 CLINIC_APPLICATIONS_PER_HOUR = env_int("CLINIC_APPLICATIONS_PER_HOUR", 10)
+# Moderators approve a clinic's first publication without holding publish rights on listings.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "onboarding.workflow_actions.publish_approved_workflow"

@@ -148,7 +148,8 @@ def remove_location_from_profile(practitioner, location, *, by):
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else None
     if page.live and page.practice_locations.filter(location=location).exists():
         page.practice_locations = [link for link in page.practice_locations.all() if link.location_id != location.pk]
-        page.save_revision(user=by, log_action=True).publish(user=by)
+        # The clinic ending it may not publish this page itself; the change is the agreed consequence.
+        page.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
     elif not page.live:
         page.practice_locations.filter(location=location).delete()
     if draft is not None:

@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import AbstractGroupApprovalTask
 
 from directory.validators import validate_licence_number
 
@@ -274,3 +275,20 @@ class Affiliation(models.Model):
     @property
     def requesting_clinic_id(self):
         return self.host_clinic_id if self.requested_by_host else self.home_clinic_id
+
+
+class ListingReviewTask(AbstractGroupApprovalTask):
+    """Moderators approve a clinic's first publication, or send it back, without editing it.
+
+    Wagtail's group approval task opens the editor to its approvers; here they review
+    the preview and decide from the dashboard, because moderators edit no listing.
+    """
+
+    def user_can_access_editor(self, obj, user):
+        return user.is_superuser
+
+    def locked_for_user(self, obj, user):
+        return not user.is_superuser
+
+    class Meta:
+        verbose_name = "listing review task"

@@ -3,18 +3,21 @@
 Wagtail lets anyone with publish permission skip a workflow, so the workflow alone would
 change nothing for managers. Instead a clinic that has never been published has a
 managers group without 'publish' on its subtree: the editor offers "Submit to Clinic
-listing review", a moderator approves, and that first publication gives the group its
-publish permission back. Nothing beneath the clinic (its practitioners) goes public first.
+listing review", a moderator approves (from a preview: see ListingReviewTask), and that
+first publication gives the group its publish permission back. Nothing beneath the clinic
+(its practitioners) goes public first. The approval publishes through
+onboarding.workflow_actions, since moderators hold no publish permission on listings.
 """
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 from wagtail.signals import page_published
 
 from directory.models import ClinicIndexPage, ClinicPage, ClinicTeam
 from directory.roles import ensure_clinic_team, moderators_group
+from onboarding.models import ListingReviewTask
 
 LISTING_WORKFLOW = "Clinic listing review"
 LISTING_TASK = "Moderator approval of a clinic listing"
@@ -29,7 +32,7 @@ def listing_workflow():
     """The moderators' review workflow, assigned to the clinics index (created once)."""
     workflow, _ = Workflow.objects.get_or_create(name=LISTING_WORKFLOW, defaults={"active": True})
     if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=LISTING_TASK)
+        task = ListingReviewTask.objects.create(name=LISTING_TASK)
         task.groups.set([moderators_group()])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     index = ClinicIndexPage.objects.first()

@@ -24,15 +24,15 @@ def forwards(apps, schema_editor):
     Workflow = apps.get_model("wagtailcore.Workflow")
     WorkflowTask = apps.get_model("wagtailcore.WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore.WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
+    ListingReviewTask = apps.get_model("onboarding.ListingReviewTask")
     GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
     ClinicIndexPage = apps.get_model("directory.ClinicIndexPage")
     ClinicTeam = apps.get_model("directory.ClinicTeam")
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-        task = GroupApprovalTask.objects.create(name=TASK, content_type=task_type, active=True)
+        task_type, _ = ContentType.objects.get_or_create(app_label="onboarding", model="listingreviewtask")
+        task = ListingReviewTask.objects.create(name=TASK, content_type=task_type, active=True)
         moderators, _ = Group.objects.get_or_create(name="Moderators")
         task.groups.add(moderators)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
