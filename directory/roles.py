@@ -2,7 +2,7 @@
 
 A clinic's managers group gets Wagtail page permissions on the clinic page (and so
 on its practitioners beneath it), a collection of its own for images and documents, and model
-permissions on licences that directory.permissions narrows to its own practitioners.
+permission to view licences, which directory.permissions narrows to its own practitioners.
 Moderators verify licences and moderate reviews; they do not edit listings.
 """
 
@@ -15,11 +15,10 @@ MODERATORS_GROUP = "Moderators"
 MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 MANAGER_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
 MANAGER_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+# Managers see their practitioners' licences but change them only through proposals a
+# moderator approves (onboarding's licence change workflow), which write to Licence.
 MANAGER_MODEL_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
-    ("directory", "add_licence"),
-    ("directory", "change_licence"),
-    ("directory", "delete_licence"),
     ("directory", "view_licence"),
 )
 MODERATOR_MODEL_PERMISSIONS = (

@@ -7,4 +7,6 @@ class OnboardingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from onboarding import publication  # noqa: F401  (grants publishing after a clinic's first review)
+        # Receivers: publishing after a clinic's first review, applying approved licence changes,
+        # licence-change permissions for new clinic teams.
+        from onboarding import licence_changes, publication, signals  # noqa: F401

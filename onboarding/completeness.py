@@ -104,7 +104,7 @@ def listing_checks(clinic, *, on=None):
             "Verified licences",
             unverified is None,
             f"Add {unverified.title}'s licence; a moderator then checks it against the register." if unverified else "",
-            reverse("licences:add") if unverified else "",
+            reverse("wagtailsnippets_onboarding_licencechange:add") if unverified else "",
         )
     )
     return checks

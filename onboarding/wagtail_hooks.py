@@ -4,10 +4,12 @@ from django.db.models import Q
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from directory.permissions import clinics_managed_by
 from directory.roles import is_moderator
 from onboarding import affiliations
+from onboarding.licence_changes import licence_change_viewset
 from onboarding.panels import ClinicDashboardPanel, shows_panel_to
 from onboarding.views import affiliations as affiliation_views
 from onboarding.views import moderation, team
@@ -22,6 +24,9 @@ admin_urls = (
     ],
     "onboarding_admin",
 )
+
+
+register_snippet(licence_change_viewset)
 
 
 @hooks.register("register_admin_urls")

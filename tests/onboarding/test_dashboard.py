@@ -68,7 +68,9 @@ class TestCompleteness:
         checks = checks_by_label(clinic)
         assert not checks["Fees"].done and "Dr Missing" in checks["Fees"].todo
         assert not checks["Techniques"].done and "Dr Missing" in checks["Techniques"].todo
-        assert not checks["Verified licences"].done and checks["Verified licences"].url == reverse("licences:add")
+        assert not checks["Verified licences"].done and checks["Verified licences"].url == reverse(
+            "wagtailsnippets_onboarding_licencechange:add"
+        )
 
     def test_an_unverified_or_expired_licence_does_not_count(self):
         clinic = make_clinic()
