@@ -33,7 +33,10 @@ def listing_checks(clinic, *, on=None):
     edit_clinic = reverse("wagtailadmin_pages:edit", args=[clinic.pk])
     page = _working_copy(clinic)
     locations = list(page.locations.all())
-    practitioners = [_working_copy(p) for p in PractitionerPage.objects.child_of(clinic).order_by("title")]
+    practitioners = [
+        _working_copy(p)
+        for p in PractitionerPage.objects.child_of(clinic).order_by("title").prefetch_related("fees", "techniques")
+    ]
 
     def edit(practitioner):
         return reverse("wagtailadmin_pages:edit", args=[practitioner.pk])

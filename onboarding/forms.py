@@ -167,6 +167,8 @@ class InviteForm(forms.Form):
     def __init__(self, *args, clinics, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["clinic"].queryset = clinics
+        if len(clinics[:2]) == 1:
+            self.fields["clinic"].empty_label = None
 
 
 class SetPasswordForm(forms.Form):

@@ -1,10 +1,16 @@
 """A fixed-window counter in Django's cache: Redis in production, so every worker shares it."""
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_address(request):
-    """REMOTE_ADDR; a deployment behind a proxy must set it from the proxy's header (e.g. gunicorn's)."""
+    """The client's address. Behind the TLS proxy a deployment declares (SECURE_PROXY_SSL_HEADER),
+    REMOTE_ADDR is the proxy's, so the address the proxy appended to X-Forwarded-For is used;
+    earlier entries are whatever the client sent and are not trusted."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

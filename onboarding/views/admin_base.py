@@ -14,6 +14,9 @@ class AdminPage(WagtailAdminTemplateMixin, TemplateView):
     def allowed(self, user):
         raise NotImplementedError
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not self.allowed(request.user):
             raise PermissionDenied

@@ -30,7 +30,8 @@ DUPLICATE_RACE = (
 @never_cache
 def apply(request):
     """Anyone may apply; a moderator decides. Rate-limited per address, with a honeypot for bots."""
-    form = ClinicApplicationForm(request.POST or None, initial={"listing": request.GET.get("listing", "")})
+    listing = request.GET.get("listing", "")[:300]  # "Is this your clinic?" links pass the listing's address
+    form = ClinicApplicationForm(request.POST or None, initial={"listing": listing, "claim": bool(listing)})
     licences = ClaimedLicenceFormSet(request.POST or None, prefix="licences")
     if request.method == "POST":
         if not ratelimit.allow(
