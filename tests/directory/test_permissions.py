@@ -236,6 +236,19 @@ class TestPractitionerLocations:
         formset = form.formsets["practice_locations"]
         assert set(formset.empty_form.fields["location"].queryset) == set(clinic_a.locations.all())
 
+    def test_apps_may_offer_more_locations_through_a_hook(self, client, manager_a, practitioner_a, clinic_b):
+        from wagtail import hooks
+
+        def offer_clinic_b(locations, practitioner, parent_page):
+            assert practitioner.pk == practitioner_a.pk
+            return locations | clinic_b.locations.all()
+
+        url = reverse("wagtailadmin_pages:edit", args=[practitioner_a.pk])
+        with hooks.register_temporarily("construct_practitioner_location_choices", offer_clinic_b):
+            form = client.get(url).context["form"]
+        offered = set(form.formsets["practice_locations"].empty_form.fields["location"].queryset)
+        assert offered == set(practitioner_a.get_parent().specific.locations.all()) | set(clinic_b.locations.all())
+
     def test_superusers_reach_everything(self, client, clinic_b, practitioner_b):
         login(client, make_user(superuser=True))
         assert client.get(reverse("wagtailadmin_pages:edit", args=[clinic_b.pk])).status_code == 200
