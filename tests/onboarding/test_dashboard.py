@@ -52,7 +52,8 @@ class TestCompleteness:
         )
         assert checks["Opening hours"].url == reverse("wagtailadmin_pages:edit", args=[clinic.pk])
 
-    def test_a_complete_listing_is_all_ticks(self, django_db_blocker):
+    def test_a_complete_listing_is_all_ticks(self, settings, tmp_path):
+        settings.MEDIA_ROOT = tmp_path
         clinic = make_clinic()
         clinic.insurance_plans.add(InsurancePlan.objects.first())
         clinic.photos.add(ClinicPhoto(image=_image()))

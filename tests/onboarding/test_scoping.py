@@ -27,6 +27,11 @@ def document_in(collection, title):
     )
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def two_clinics(client):
     clinic_a, clinic_b = make_clinic("Clinic A"), make_clinic("Clinic B")
