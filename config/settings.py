@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "directory",
     "search",
     "reviews",
+    "onboarding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -226,3 +227,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 8 * 1024 * 102
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+
+# Clinic onboarding: how long an invitation link works, and how many "List your clinic"
+# submissions one address may make per hour (shared across workers when REDIS_URL is set).
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
+CLINIC_APPLICATIONS_PER_HOUR = env_int("CLINIC_APPLICATIONS_PER_HOUR", 10)
+# Moderators approve a clinic's first publication without holding publish rights on listings.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "onboarding.workflow_actions.publish_approved_workflow"

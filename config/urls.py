@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
+from onboarding import urls as onboarding_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("reviews/", include("reviews.urls")),
     path("", include("search.urls")),
+    path("", include(onboarding_urls)),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,8 +1,8 @@
 """Who may do what: the Moderators group and one managers group per clinic.
 
 A clinic's managers group gets Wagtail page permissions on the clinic page (and so
-on its practitioners beneath it), an image collection of its own, and model
-permissions on licences that directory.permissions narrows to its own practitioners.
+on its practitioners beneath it), a collection of its own for images and documents, and model
+permission to view licences, which directory.permissions narrows to its own practitioners.
 Moderators verify licences and moderate reviews; they do not edit listings.
 """
 
@@ -14,11 +14,11 @@ MODERATORS_GROUP = "Moderators"
 
 MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 MANAGER_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
+MANAGER_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+# Managers see their practitioners' licences but change them only through proposals a
+# moderator approves (onboarding's licence change workflow), which write to Licence.
 MANAGER_MODEL_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
-    ("directory", "add_licence"),
-    ("directory", "change_licence"),
-    ("directory", "delete_licence"),
     ("directory", "view_licence"),
 )
 MODERATOR_MODEL_PERMISSIONS = (
@@ -63,12 +63,16 @@ def ensure_clinic_team(clinic):
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
     collection = Collection.get_first_root_node().add_child(name=f"Photos of {label}"[:255])
-    for codename in MANAGER_IMAGE_PERMISSIONS:
-        GroupCollectionPermission.objects.create(
-            group=group,
-            collection=collection,
-            permission=Permission.objects.get(content_type__app_label="wagtailimages", codename=codename),
-        )
+    for app_label, codenames in (
+        ("wagtailimages", MANAGER_IMAGE_PERMISSIONS),
+        ("wagtaildocs", MANAGER_DOCUMENT_PERMISSIONS),
+    ):
+        for codename in codenames:
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+            )
     return ClinicTeam.objects.create(clinic=clinic, group=group, collection=collection)
 
 

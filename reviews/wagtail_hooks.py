@@ -64,3 +64,11 @@ def seed_demo_reviews(run):
     counts = seed_reviews(run.clinics, run.practitioners, run.seed)
     for name in ("reviews", "pending", "responses", "testimonials", "reports"):
         run.counts[name if name != "pending" else "pending reviews"] += getattr(counts, name)
+
+
+@hooks.register("clinic_reviews_awaiting_response")
+def reviews_awaiting_response(clinics):
+    """Feeds the managers' dashboard panel (onboarding.panels)."""
+    from reviews.admin_views.clinic import awaiting_response
+
+    return awaiting_response(clinics)

@@ -245,18 +245,30 @@ def build_licence(practitioner, plan, reference, verifier, counts):
 
 @transaction.atomic
 def link_other_clinics(plan, clinics, practitioners, counts):
-    """Practitioners who also work at another clinic's location; set directly, not through the page form."""
+    """Practitioners who also work at another clinic's location.
+
+    Added through a published revision, as an editor would, so that the next publish of
+    the page keeps them; onboarding's seed_demo step records the accepted affiliations
+    that let the home clinic keep editing such a page.
+    """
     for clinic_plan in plan.clinics:
         for practitioner_plan in clinic_plan.practitioners:
             page = practitioners[practitioner_plan.slug, clinic_plan.index]
+            linked = set(page.practice_locations.values_list("location_id", flat=True))
+            added = False
             for clinic_index, location_index in practitioner_plan.also_at:
                 locations = list(clinics[clinic_index].locations.all())
-                _, created = PractitionerLocation.objects.get_or_create(
-                    practitioner=page,
-                    location=locations[location_index % len(locations)],
-                    defaults={"schedule_note": "Saturdays", "sort_order": 10 + location_index},
+                location = locations[location_index % len(locations)]
+                if location.pk in linked:
+                    continue
+                page.practice_locations.add(
+                    PractitionerLocation(location=location, schedule_note="Saturdays", sort_order=10 + location_index)
                 )
-                counts["multi-clinic links"] += created
+                linked.add(location.pk)
+                added = True
+                counts["multi-clinic links"] += 1
+            if added:
+                page.save_revision().publish()
     return counts
 
 

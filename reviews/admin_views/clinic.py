@@ -7,6 +7,7 @@ another clinic's review or testimonial is a 404, as for licences in directory.
 """
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -63,6 +64,26 @@ def can_respond(review):
     """Once per review: no response yet, or a rejected one the clinic may revise and resubmit."""
     existing = review.response if hasattr(review, "response") else None
     return existing is None or existing.status == ReviewResponse.Status.REJECTED
+
+
+def awaiting_response(clinics, limit=10):
+    """Approved reviews of these clinics and their practitioners with no live or pending response."""
+    subtree = Q(pk__in=[])
+    for clinic_path in clinics.values_list("path", flat=True):
+        subtree |= Q(page__path__startswith=clinic_path)
+    reviews = (
+        Review.objects.filter(subtree, status=Review.Status.APPROVED)
+        .exclude(response__status__in=[ReviewResponse.Status.PENDING, ReviewResponse.Status.APPROVED])
+        .select_related("page")
+        .order_by("-decided_at", "-pk")[:limit]
+    )
+    return [
+        (
+            f"{review.rating}★ “{review.title}” about {review.page.title}",
+            reverse("clinic_reviews:inspect", args=[review.pk]),
+        )
+        for review in reviews
+    ]
 
 
 def _scoped_review(request, pk, action):
