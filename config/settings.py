@@ -224,3 +224,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 8 * 1024 * 102
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+# Images: every upload is checked and re-saved without EXIF (home.images); longest side in pixels.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SafeImageForm"
+IMAGE_MAX_DIMENSION = env_int("IMAGE_MAX_DIMENSION", 12_000)
+
+# Appointment requests: how long they are kept (purge_appointment_requests) and how often one
+# client address or e-mail address may send one. Behind proxies, RATE_LIMIT_TRUSTED_PROXIES says
+# how many X-Forwarded-For hops to trust when finding the client's address.
+APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 180)
+APPOINTMENT_REQUESTS_PER_IP_PER_HOUR = env_int("APPOINTMENT_REQUESTS_PER_IP_PER_HOUR", 5)
+APPOINTMENT_REQUESTS_PER_EMAIL_PER_DAY = env_int("APPOINTMENT_REQUESTS_PER_EMAIL_PER_DAY", 3)
+RATE_LIMIT_TRUSTED_PROXIES = env_int("RATE_LIMIT_TRUSTED_PROXIES", 0)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
+    path("appointments/", include("directory.urls")),
 ]
 
 if settings.SERVE_MEDIA:
