@@ -54,10 +54,11 @@ def page_meta(context, page):
 @register.inclusion_tag("includes/map.html")
 def location_map(locations, map_id="map", label="Map"):
     """A list of addresses that map.js draws as a Leaflet map; the list alone works without it."""
-    places = []
+    places, unique = [], []
     for location in locations:
-        if location is None:
+        if location is None or any(location.pk == seen.pk for seen in unique):
             continue
+        unique.append(location)
         clinic = getattr(location, "clinic", None)
         places.append(
             {
@@ -68,7 +69,7 @@ def location_map(locations, map_id="map", label="Map"):
                 "url": clinic.url if clinic is not None else "",
             }
         )
-    return {"places_json": mark_safe(_json(places)), "map_id": map_id, "label": label, "locations": locations}
+    return {"places_json": mark_safe(_json(places)), "map_id": map_id, "label": label, "locations": unique}
 
 
 @register.simple_tag
