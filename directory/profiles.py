@@ -171,6 +171,8 @@ def clinic_profile(page):
     locations = list(
         ClinicLocation.objects.filter(clinic=page).select_related("jurisdiction").prefetch_related("opening_hours")
     )
+    for location in locations:
+        location.clinic = page  # the map labels each place with its clinic; no query per location
     practitioners = list(
         PractitionerPage.objects.live()
         .public()
