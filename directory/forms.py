@@ -80,6 +80,7 @@ class AppointmentRequestForm(forms.ModelForm):
             location_field.queryset.model.objects.filter(pk__in=[loc.pk for loc in locations]).select_related("clinic")
         )
         location_field.label_from_instance = lambda loc: f"{loc.clinic.title}: {loc.one_line_address}"
+        self.only_location = locations[0] if len(locations) == 1 else None
         if len(locations) <= 1:
             location_field.widget = forms.HiddenInput()
             location_field.initial = locations[0].pk if locations else None
@@ -93,6 +94,9 @@ class AppointmentRequestForm(forms.ModelForm):
         )
         self.fields["name"].error_messages["required"] = "Please tell us your name."
         self.fields["reason"].error_messages["required"] = "Please say briefly what you would like help with."
+
+    def clean_location(self):
+        return self.cleaned_data.get("location") or self.only_location
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
