@@ -111,7 +111,7 @@ def test_the_nearby_block_lists_practitioners_offering_the_treatment_for_the_con
     mumbai = make_clinic("Mumbai Physio", location=make_location(jurisdiction="IN-MH", city="Mumbai", coords=MUMBAI))
     near = make_practitioner(denver, "Near Nora")
     make_licence(near)
-    further = make_practitioner(boulder, "Further Fay")
+    make_practitioner(boulder, "Further Fay")
     make_practitioner(mumbai, "Faraway Farah")
     make_practitioner(denver, "Knees Only", conditions=("Plantar fasciitis",))
 
