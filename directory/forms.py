@@ -76,9 +76,9 @@ class AppointmentRequestForm(forms.ModelForm):
         kwargs.setdefault("auto_id", "appt-%s")
         super().__init__(*args, **kwargs)
         location_field = self.fields["location"]
-        location_field.queryset = (
-            location_field.queryset.model.objects.filter(pk__in=[loc.pk for loc in locations]).select_related("clinic")
-        )
+        location_field.queryset = location_field.queryset.model.objects.filter(
+            pk__in=[loc.pk for loc in locations]
+        ).select_related("clinic")
         location_field.label_from_instance = lambda loc: f"{loc.clinic.title}: {loc.one_line_address}"
         self.only_location = locations[0] if len(locations) == 1 else None
         if len(locations) <= 1:

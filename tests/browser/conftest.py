@@ -7,7 +7,6 @@ Requests to any host but the live server are refused, so map tiles never load: t
 must work without them.
 """
 
-import io
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -26,10 +25,6 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Playwright's sync API keeps an event loop running in the test thread; the ORM calls the tests
-# make between browser steps are still synchronous, so Django's async-safety check is lifted here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -40,7 +35,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
     if not Path(CHROMIUM).exists():
         reason = f"Browser tests need Chromium at {CHROMIUM} (apt-get install chromium)."
@@ -49,10 +44,21 @@ def chromium():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in the test thread while the browser is
+    # open; the tests' ORM calls between browser steps are synchronous, so Django's async-safety
+    # check is lifted for this module only (and never leaks into later tests or subprocesses).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
@@ -72,10 +78,30 @@ def live_server_settings():
     plain_http.disable()
 
 
+@pytest.fixture(scope="session")
+def database_snapshot(django_db_setup, django_db_blocker):
+    """The migrated test database with its reference data, serialised once before any browser test.
+
+    Live-server tests are transactional and Django empties the database after each; Django's own
+    serialized_rollback cannot restore it here, because Playwright's event loop gives the test a
+    fresh connection object without the serialised contents. So the tests restore this copy.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with reference data (a transactional test starts from the migrated database)."""
-    call_command("load_reference_data", stdout=io.StringIO())
+def site(database_snapshot, live_server, transactional_db):
+    """The live server over a database holding the page tree and reference data, as after `migrate`."""
+    from django.db import connection
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        # Django's flush re-created content types and permissions; clear them so the copy fits.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(database_snapshot)
     return live_server
 
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from directory.models import AppointmentRequest
 from tests.factories import make_clinic, make_licence, make_practitioner
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
