@@ -11,6 +11,7 @@ Key ideas:
 
 from collections import defaultdict
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
@@ -240,9 +241,13 @@ def practitioner_page_context(page, request):
 
     profile = practitioner_profile(page)
     og_image = _og_image(profile["photo"], PORTRAIT_FILTERS)
-    image_url = request.build_absolute_uri(og_image.url) if og_image else None
+    image_url = urljoin(page.get_full_url(request), og_image.url) if og_image else None
+    professions = ", ".join(profession.name for profession in profile["professions"])
+    cities = ", ".join(dict.fromkeys(location.city for location in profile["locations"]))
     return {
         **profile,
+        "meta_description": f"{page.display_name}: {professions} in {cities}. Licences, scope of practice, "
+        "training, fees and where they practise.",
         "og_image": og_image,
         "og_image_alt": f"Photo of {page.title}",
         "og_type": "profile",
@@ -261,9 +266,12 @@ def clinic_page_context(page, request):
 
     profile = clinic_profile(page)
     og_image = _og_image(profile["logo"], LOGO_FILTERS)
-    image_url = request.build_absolute_uri(og_image.url) if og_image else None
+    image_url = urljoin(page.get_full_url(request), og_image.url) if og_image else None
+    cities = ", ".join(dict.fromkeys(location.city for location in profile["locations"]))
     return {
         **profile,
+        "meta_description": f"{page.title}, {cities}: locations and opening hours, practitioners, services "
+        "and insurance accepted.",
         "og_image": og_image,
         "og_image_alt": f"Logo of {page.title}",
         "structured_data": clinic_data(page, profile, request, image_url),

@@ -1,6 +1,7 @@
 """Template helpers shared by every public page: meta tags, JSON-LD, maps, opening hours."""
 
 import json
+from urllib.parse import urljoin
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -37,9 +38,8 @@ def page_meta(context, page):
     )
     canonical = page.get_full_url(request) if request is not None else page.full_url
     image = context.get("og_image")
-    image_url = None
-    if image is not None and request is not None:
-        image_url = request.build_absolute_uri(image.url)
+    # Absolute against the site's own address (as the canonical URL is), not the request's host.
+    image_url = urljoin(canonical, image.url) if image is not None else None
     return {
         "title": page.seo_title or page.title,
         "description": " ".join(str(description).split())[:300],
