@@ -12,7 +12,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 
 CHROMIUM = os.environ.get("INSCOPE_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -102,6 +104,11 @@ def site(database_snapshot, live_server, transactional_db):
         # Django's flush re-created content types and permissions; clear them so the copy fits.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(database_snapshot)
+        # Rows came back with their ids; move PostgreSQL's sequences past them.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
     return live_server
 
 
