@@ -234,3 +234,15 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 CLINIC_APPLICATIONS_PER_HOUR = env_int("CLINIC_APPLICATIONS_PER_HOUR", 10)
 # Moderators approve a clinic's first publication without holding publish rights on listings.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "onboarding.workflow_actions.publish_approved_workflow"
+
+# Images: every upload is checked and re-saved without EXIF (home.images); longest side in pixels.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SafeImageForm"
+IMAGE_MAX_DIMENSION = env_int("IMAGE_MAX_DIMENSION", 12_000)
+
+# Appointment requests: how long they are kept (purge_appointment_requests) and how often one
+# client address or e-mail address may send one. Behind proxies, RATE_LIMIT_TRUSTED_PROXIES says
+# how many X-Forwarded-For hops to trust when finding the client's address.
+APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 180)
+APPOINTMENT_REQUESTS_PER_IP_PER_HOUR = env_int("APPOINTMENT_REQUESTS_PER_IP_PER_HOUR", 5)
+APPOINTMENT_REQUESTS_PER_EMAIL_PER_DAY = env_int("APPOINTMENT_REQUESTS_PER_EMAIL_PER_DAY", 3)
+RATE_LIMIT_TRUSTED_PROXIES = env_int("RATE_LIMIT_TRUSTED_PROXIES", 0)

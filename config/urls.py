@@ -16,6 +16,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("", include("search.urls")),
     path("", include(onboarding_urls)),
+    path("appointments/", include("directory.urls")),
 ]
 
 if settings.SERVE_MEDIA:

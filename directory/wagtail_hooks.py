@@ -1,10 +1,12 @@
-"""Admin wiring: licences for managers and moderators, reference data for superusers."""
+"""Admin wiring: licences for managers and moderators, appointment inboxes for managers,
+reference data for superusers."""
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from directory.admin_views import licence_viewset
+from directory.inbox import appointment_inbox
 from directory.models import Condition, InsurancePlan, Jurisdiction, Language, Profession, ScopeRule, Technique
 
 
@@ -105,6 +107,11 @@ class ReferenceDataGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_licences():
     return licence_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_appointment_inbox():
+    return appointment_inbox
 
 
 @hooks.register("register_admin_viewset")

@@ -29,7 +29,7 @@ class AppointmentRequest(models.Model):
         "directory.ClinicLocation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     name = models.CharField(max_length=120)
-    email = models.EmailField()
+    email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     preferred_times = models.CharField(max_length=300, blank=True)
     reason = models.TextField(max_length=2000)

@@ -26,10 +26,16 @@ class ClinicIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["directory.ClinicPage"]
     max_count = 1
+    clinics_per_page = 24
 
     def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from directory.profiles import clinic_cards
+
         context = super().get_context(request, *args, **kwargs)
-        context["clinics"] = ClinicPage.objects.child_of(self).live().order_by("title")
+        clinics = clinic_cards(ClinicPage.objects.child_of(self).live().public().order_by("title"))
+        context["clinics"] = Paginator(clinics, self.clinics_per_page).get_page(request.GET.get("page"))
         return context
 
 
@@ -68,6 +74,13 @@ class ClinicPage(Page):
 
     class Meta:
         verbose_name = "clinic"
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.profiles import clinic_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(clinic_page_context(self, request))
+        return context
 
 
 class ClinicLocation(ClusterableModel, Orderable):

@@ -73,6 +73,13 @@ class PractitionerPage(Page):
     class Meta:
         verbose_name = "practitioner"
 
+    def get_context(self, request, *args, **kwargs):
+        from directory.profiles import practitioner_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(practitioner_page_context(self, request))
+        return context
+
     @property
     def clinic(self):
         """The clinic that manages this listing (its parent page)."""

@@ -8,7 +8,6 @@ import threading
 import time
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections
 
 from reviews.models import AuditEntry, RatingSummary, Review
@@ -17,14 +16,11 @@ from reviews.ratings import refresh_rating
 from tests.factories import make_clinic, make_moderator, make_practitioner
 from tests.reviews.builders import make_review
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(autouse=True)
-def postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: set DATABASE_URL to run the two-connection race")
-    call_command("load_reference_data", verbosity=0)
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: the race uses two connections"),
+    pytest.mark.usefixtures("full_database"),
+]
 
 
 def race(*calls):
