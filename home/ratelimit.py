@@ -1,18 +1,24 @@
-"""Fixed-window rate limits kept in Django's cache (Redis in production, so every worker shares them).
+"""Rate limits and the client address they are keyed on, for every public form.
 
-if not allow(f"appointment:ip:{client_ip(request)}", limit=5, window=3600):
-    return too_many_requests()
+Fixed windows counted in Django's cache: Redis in production (REDIS_URL), so all workers
+share them. Keys are HMACs of the address or e-mail under SECRET_KEY, so the cache never
+holds either in clear and an IP address cannot be recovered by brute force.
+
+    if not allow(f"appointment:ip:{client_ip(request)}", limit=5, window=3600):
+        return too_many_requests()
 """
 
 import hashlib
+import hmac
 
 from django.conf import settings
 from django.core.cache import cache
 
 
 def client_ip(request):
-    """The client's address. Behind N trusted proxies (RATE_LIMIT_TRUSTED_PROXIES), the Nth from the
-    right of X-Forwarded-For; otherwise REMOTE_ADDR, which a client cannot forge."""
+    """The client's address. Behind N trusted proxies (RATE_LIMIT_TRUSTED_PROXIES), the Nth entry
+    from the right of X-Forwarded-For, the one the outermost trusted proxy saw; otherwise
+    REMOTE_ADDR. Entries further left are whatever the client sent, and are never trusted."""
     proxies = getattr(settings, "RATE_LIMIT_TRUSTED_PROXIES", 0)
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
@@ -21,9 +27,13 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def keyed_hash(value):
+    """A stable, non-reversible token for an address or e-mail (also stored, e.g. on reviews)."""
+    return hmac.new(settings.SECRET_KEY.encode(), str(value).encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def _key(name):
-    # Hashed: keys hold no e-mail address or IP in clear, and are always a safe length.
-    return "ratelimit:" + hashlib.sha256(name.encode()).hexdigest()
+    return "ratelimit:" + keyed_hash(name)
 
 
 def count(name):
@@ -31,12 +41,12 @@ def count(name):
 
 
 def exceeded(name, limit):
-    """True when `name` has already been hit `limit` times in its current window."""
+    """True when `name` has already been used `limit` times in its current window."""
     return count(name) >= limit
 
 
 def hit(name, window):
-    """Count one more use of `name`; the window starts with the first use."""
+    """Count one more use of `name`; the window starts with the first use. Returns the count."""
     key = _key(name)
     if cache.add(key, 1, timeout=window):
         return 1
@@ -45,3 +55,8 @@ def hit(name, window):
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window)
         return 1
+
+
+def allow(name, *, limit, window):
+    """Count one attempt; False once `limit` attempts were made in the current window."""
+    return hit(name, window) <= limit

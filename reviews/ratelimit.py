@@ -1,13 +1,8 @@
-"""Fixed-window rate limits in Django's cache (Redis in production, so every worker shares them)."""
+"""The reviews app's limits, counted by home.ratelimit (shared by every public form)."""
 
-import hashlib
-import hmac
-import time
+from home import ratelimit
 
-from django.conf import settings
-from django.core.cache import cache
-
-# (scope): (how many, per seconds)
+# scope: (how many, per seconds)
 LIMITS = {
     "review_per_address": (5, 3600),
     "review_per_email": (3, 86400),
@@ -16,25 +11,7 @@ LIMITS = {
 }
 
 
-def allow(scope, ident, limits=None):
+def allow(scope, ident):
     """Count one attempt; False when `ident` has used up its attempts in this window."""
-    limit, window = (limits or LIMITS)[scope]
-    key = f"reviews:rate:{scope}:{keyed_hash(ident)}:{int(time.time() // window)}"
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
-
-
-def keyed_hash(value):
-    """A stable, non-reversible key for an address or e-mail: the raw value is never stored."""
-    return hmac.new(settings.SECRET_KEY.encode(), str(value).encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def client_address(request):
-    """The client's address as Django sees it; a deployment behind a proxy sets REMOTE_ADDR correctly."""
-    return request.META.get("REMOTE_ADDR", "")
+    limit, window = LIMITS[scope]
+    return ratelimit.allow(f"reviews:{scope}:{ident}", limit=limit, window=window)

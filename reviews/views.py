@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from home.ratelimit import client_ip, keyed_hash
 from reviews import ratelimit
 from reviews.forms import ReportForm, ReviewForm
 from reviews.models import Review
@@ -56,13 +57,13 @@ def write_review(request, page_id):
         if not form.is_valid():
             status = 400
         elif not (
-            ratelimit.allow("review_per_address", ratelimit.client_address(request))
+            ratelimit.allow("review_per_address", client_ip(request))
             and ratelimit.allow("review_per_email", form.cleaned_data["email"].lower())
         ):
             form.add_error(None, TOO_MANY.format(what="reviews"))
             status = 429
         else:
-            review = new_review(form, subject, ratelimit.keyed_hash(ratelimit.client_address(request)))
+            review = new_review(form, subject, keyed_hash(client_ip(request)))
             link = request.build_absolute_uri(reverse("reviews:confirm", args=[confirmation_token(review)]))
             send_confirmation(review, link)
             return redirect("reviews:sent", page_id=subject.pk)
@@ -99,7 +100,7 @@ def report_review(request, review_id):
     if request.method == "POST":
         if not form.is_valid():
             status = 400
-        elif not ratelimit.allow("report_per_address", ratelimit.client_address(request)):
+        elif not ratelimit.allow("report_per_address", client_ip(request)):
             form.add_error(None, TOO_MANY.format(what="reports"))
             status = 429
         else:
@@ -109,7 +110,7 @@ def report_review(request, review_id):
                 details=form.cleaned_data["details"],
                 reporter_email=form.cleaned_data["email"],
                 reporter=request.user if request.user.is_authenticated else None,
-                ip_hash=ratelimit.keyed_hash(ratelimit.client_address(request)),
+                ip_hash=keyed_hash(client_ip(request)),
             )
             hidden = form.cleaned_data["reason"] in HIDE_AT_ONCE
             return TemplateResponse(request, "reviews/reported.html", {"review": review, "hidden": hidden})
@@ -120,7 +121,7 @@ def report_review(request, review_id):
 def visitor_key(request):
     """A keyed hash of this browser's random visitor id, or None if it has none yet."""
     visitor = request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_SALT)
-    return ratelimit.keyed_hash(f"helpful:{visitor}") if visitor else None
+    return keyed_hash(f"helpful:{visitor}") if visitor else None
 
 
 @require_POST
@@ -141,9 +142,9 @@ def helpful(request, review_id):
             samesite="Lax",
             secure=request.is_secure(),
         )
-    if not ratelimit.allow("helpful_per_address", ratelimit.client_address(request)):
+    if not ratelimit.allow("helpful_per_address", client_ip(request)):
         return TemplateResponse(request, "reviews/too_many.html", {"what": "helpful marks", "back": back}, status=429)
-    mark_helpful(review, ratelimit.keyed_hash(f"helpful:{visitor}"))
+    mark_helpful(review, keyed_hash(f"helpful:{visitor}"))
     return response
 
 

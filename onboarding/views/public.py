@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from onboarding import ratelimit, teams
+from home import ratelimit
+from onboarding import teams
 from onboarding.applications import city_centre
 from onboarding.forms import ClaimedLicenceFormSet, ClinicApplicationForm, SetPasswordForm
 
@@ -35,10 +36,9 @@ def apply(request):
     licences = ClaimedLicenceFormSet(request.POST or None, prefix="licences")
     if request.method == "POST":
         if not ratelimit.allow(
-            "clinic-application",
-            ratelimit.client_address(request),
+            f"clinic-application:{ratelimit.client_ip(request)}",
             limit=settings.CLINIC_APPLICATIONS_PER_HOUR,
-            window_seconds=3600,
+            window=3600,
         ):
             context = {"form": form, "licences": licences, "refusal": RATE_LIMITED}
             return render(request, "onboarding/apply.html", context, status=429)

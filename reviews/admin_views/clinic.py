@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from reviews import ratelimit
+from home.ratelimit import client_ip, keyed_hash
 from reviews.admin_views.scoping import ScopedMixin
 from reviews.findings import response_findings
 from reviews.forms import ReportForm, ResponseForm, TestimonialForm
@@ -134,7 +134,7 @@ def report(request, pk):
                 details=form.cleaned_data["details"],
                 reporter_email=form.cleaned_data["email"],
                 reporter=request.user,
-                ip_hash=ratelimit.keyed_hash(ratelimit.client_address(request)),
+                ip_hash=keyed_hash(client_ip(request)),
             )
             messages.success(request, "Report sent to the moderators.")
             return redirect("clinic_reviews:inspect", pk=review.pk)
