@@ -10,6 +10,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
@@ -35,8 +37,16 @@ class ScopedLicenceMixin:
         return licence
 
 
+def extra_licence_buttons(user, licence=None):
+    """Buttons other apps offer on the licence screens, through the `licence_header_buttons`
+    hook: fn(user, licence) -> [HeaderButton] (onboarding: propose a change for approval)."""
+    return [button for hook in hooks.get_hooks("licence_header_buttons") for button in hook(user, licence)]
+
+
 class LicenceIndexView(ScopedLicenceMixin, generic.IndexView):
-    pass
+    @cached_property
+    def header_buttons(self):
+        return super().header_buttons + extra_licence_buttons(self.request.user)
 
 
 class LicenceEditView(ScopedLicenceMixin, generic.EditView):
@@ -48,7 +58,9 @@ class LicenceDeleteView(ScopedLicenceMixin, generic.DeleteView):
 
 
 class LicenceInspectView(ScopedLicenceMixin, generic.InspectView):
-    pass
+    @cached_property
+    def header_buttons(self):
+        return super().header_buttons + extra_licence_buttons(self.request.user, self.object)
 
 
 class LicenceViewSet(ModelViewSet):

@@ -4,12 +4,13 @@ from django.db.models import Q
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 
 from directory.permissions import clinics_managed_by
 from directory.roles import is_moderator
 from onboarding import affiliations
-from onboarding.licence_changes import licence_change_viewset
+from onboarding.licence_changes import licence_change_policy, licence_change_viewset
 from onboarding.panels import ClinicDashboardPanel, shows_panel_to
 from onboarding.views import affiliations as affiliation_views
 from onboarding.views import moderation, team
@@ -99,3 +100,17 @@ def affiliate_demo_practitioners(run):
     """The demo's practitioners who also work at another clinic get accepted affiliations."""
     for practitioner in run.practitioners:
         run.counts["affiliations"] += affiliations.accept_existing_links(practitioner)
+
+
+@hooks.register("licence_header_buttons")
+def propose_licence_changes(user, licence):
+    """Managers change licences by proposal (onboarding.licence_changes); offer it where they look."""
+    if not licence_change_policy.user_has_permission(user, "add"):
+        return []
+    add = reverse("wagtailsnippets_onboarding_licencechange:add")
+    if licence is None:
+        return [HeaderButton("Propose a new licence", url=add, icon_name="plus")]
+    return [
+        HeaderButton("Propose a change", url=f"{add}?licence={licence.pk}&action=change", icon_name="edit"),
+        HeaderButton("Propose removal", url=f"{add}?licence={licence.pk}&action=remove", icon_name="bin"),
+    ]

@@ -232,3 +232,21 @@ class TestWhoMayDoWhat:
     def test_anonymous_visitors_are_sent_to_log_in(self, client, pending):
         assert_refused(client.get(reverse(f"{NS}:list")))
         assert_refused(client.get(reverse(f"{NS}:edit", args=[pending.pk])))
+
+
+class TestWhereManagersStart:
+    def test_the_licence_screens_offer_proposals_to_managers(self, client, practitioner, manager):
+        licence = make_licence(practitioner, number="PT-SHOWN-1")
+        client.force_login(manager)
+        index = client.get(reverse("licences:index")).content.decode()
+        assert "Propose a new licence" in index
+        inspect = client.get(reverse("licences:inspect", args=[licence.pk])).content.decode()
+        add = reverse("wagtailsnippets_onboarding_licencechange:add")
+        assert f"{add}?licence={licence.pk}&amp;action=change" in inspect
+        assert f"{add}?licence={licence.pk}&amp;action=remove" in inspect
+
+    def test_moderators_are_not_offered_proposals(self, client, practitioner, moderator):
+        licence = make_licence(practitioner, number="PT-SHOWN-2")
+        client.force_login(moderator)
+        assert "Propose a change" not in client.get(reverse("licences:inspect", args=[licence.pk])).content.decode()
+        assert "Propose a new licence" not in client.get(reverse("licences:index")).content.decode()
