@@ -167,3 +167,50 @@ def test_an_expired_licence_is_shown_as_such_and_is_not_in_scope(client):
     assert "Expired" in html
     assert "not within scope in Colorado" in html
     assert ClinicLocation.objects.count() == 1
+
+
+def test_a_profile_shows_its_reviews_the_histogram_responses_and_testimonials_apart(client):
+    from reviews.models import Testimonial as SavedTestimonial
+    from tests.reviews.builders import make_response, make_review
+
+    clinic = make_clinic("Mile High Physio")
+    practitioner = make_practitioner(clinic, "Maya Ortiz")
+    review = make_review(practitioner, rating=5, title="Careful and kind", email="a@example.net")
+    make_response(review, status="approved", body="Thank you for the kind words.")
+    make_review(practitioner, rating=3, title="Long wait", email="b@example.net")
+    make_review(practitioner, rating=1, title="Not yet moderated", status="pending", email="c@example.net")
+    SavedTestimonial.objects.create(
+        clinic=clinic,
+        practitioner=practitioner,
+        quote="Booking was simple.",
+        display_name="Lee",
+        consent_obtained_on="2026-01-01",
+        consent_method="email",
+    )
+
+    html = client.get(practitioner.url).content.decode()
+    header = html[html.index("<h1>") : html.index('class="two-col"')]
+    assert 'href="#reviews"' in header and "4.0" in header and "(2 reviews)" in header
+    reviews = html[html.index('id="reviews"') :]
+    assert "<caption>How patients rated Maya Ortiz</caption>" in reviews
+    assert "Careful and kind" in reviews and "Thank you for the kind words." in reviews
+    assert "Not yet moderated" not in html
+    assert f'href="/reviews/write/{practitioner.pk}/"' in reviews and f'href="/reviews/{review.pk}/report/"' in reviews
+    # Testimonials come after every review, under their own label.
+    assert reviews.index("Testimonials selected by the clinic") > reviews.index("Long wait")
+    assert "not counted in the rating" in reviews
+
+
+def test_the_clinic_page_shows_reviews_of_the_clinic_and_each_practitioners_rating(client):
+    from tests.reviews.builders import make_review
+
+    clinic = make_clinic("Riverside Physio")
+    maya = make_practitioner(clinic, "Maya Ortiz")
+    make_review(clinic, rating=4, title="Friendly front desk")
+    make_review(maya, rating=2, title="About Maya only", email="m@example.net")
+
+    html = client.get(clinic.url).content.decode()
+    assert "Friendly front desk" in html and "About Maya only" not in html
+    assert "reviews of the clinic itself" in html
+    card = html[html.index('id="practitioners"') : html.index('id="reviews"')]
+    assert "Maya Ortiz" in card and "2.0" in card and "(1 review)" in card

@@ -2,6 +2,7 @@
 
 import jsonschema
 from django.test import TestCase, override_settings
+from django.utils.html import strip_tags
 
 from search import indexing
 from search.openapi import schema
@@ -174,7 +175,7 @@ class SearchPageTests(TestCase):
         self.assertIn('id="search-map-points"', html)
         self.assertIn("In scope", html)
         self.assertIn("km away", html)
-        self.assertIn("4.8 out of 5 from 10 reviews", html)
+        self.assertIn("4.8 out of 5 (10 reviews)", " ".join(strip_tags(html).split()))
         self.assertIn('<label for="id_where">', html)
         self.assertIn("search/vendor/leaflet/leaflet.js", html)
 
