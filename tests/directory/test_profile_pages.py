@@ -214,3 +214,53 @@ def test_the_clinic_page_shows_reviews_of_the_clinic_and_each_practitioners_rati
     assert "reviews of the clinic itself" in html
     card = html[html.index('id="practitioners"') : html.index('id="reviews"')]
     assert "Maya Ortiz" in card and "2.0" in card and "(1 review)" in card
+
+
+def test_the_json_ld_has_the_rating_and_the_newest_published_reviews_as_the_page_shows_them(client):
+    import html as html_module
+
+    from django.utils import timezone
+
+    from tests.reviews.builders import make_review
+
+    practitioner = make_practitioner(make_clinic(), "Maya Ortiz")
+    now = timezone.now()
+    for n, rating in enumerate([5, 4, 2, 5]):
+        make_review(
+            practitioner,
+            rating=rating,
+            title=f"Review {n} <b>&</b>",
+            display_name=f"Reviewer {n}",
+            email=f"secret{n}@example.net",
+            confirmed_at=now - datetime.timedelta(days=10 - n),
+        )
+    make_review(practitioner, title="Waiting", status="pending", email="w@example.net")
+    make_review(practitioner, title="Hidden", email="h@example.net", hidden_at=now)
+
+    html = client.get(practitioner.url).content.decode()
+    data = json_ld(html)[0]
+    assert data["aggregateRating"]["ratingValue"] == "4.00" and data["aggregateRating"]["ratingCount"] == 5
+    assert "4.0 out of 5</strong>, from 5 published reviews" in html  # the hidden one still counts
+    assert [item["name"] for item in data["review"]] == ["Review 3 <b>&</b>", "Review 2 <b>&</b>", "Review 1 <b>&</b>"]
+    first = data["review"][0]
+    assert first["reviewRating"]["ratingValue"] == 5 and first["author"] == {"@type": "Person", "name": "Reviewer 3"}
+    assert first["datePublished"] == (now - datetime.timedelta(days=7)).date().isoformat()
+    page_text = html_module.unescape(html[html.index('id="reviews"') :])
+    for item in data["review"]:
+        assert item["name"] in page_text and item["author"]["name"] in page_text
+        assert item["reviewBody"].split(".")[0] in page_text
+    ld_source = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "@example.net" not in ld_source and "<b>" not in ld_source  # escaped inside the script
+
+
+def test_the_clinic_json_ld_has_reviews_of_the_clinic_only_and_none_without_a_rating(client):
+    from tests.reviews.builders import make_review
+
+    clinic = make_clinic("Riverside Physio")
+    practitioner = make_practitioner(clinic)
+    assert "review" not in json_ld(client.get(clinic.url).content.decode())[0]
+    make_review(clinic, rating=4, title="Friendly front desk")
+    make_review(practitioner, rating=1, title="About the practitioner", email="p@example.net")
+    data = json_ld(client.get(clinic.url).content.decode())[0]
+    assert data["aggregateRating"]["ratingCount"] == 1
+    assert [item["name"] for item in data["review"]] == ["Friendly front desk"]
