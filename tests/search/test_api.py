@@ -1,8 +1,7 @@
-"""The JSON API and the search page: parameters, 400s that name the parameter, the OpenAPI schema."""
+"""The JSON API: parameters, 400s that name the parameter, the OpenAPI schema (the page: test_search_page.py)."""
 
 import jsonschema
 from django.test import TestCase, override_settings
-from django.utils.html import strip_tags
 
 from search import indexing
 from search.openapi import schema
@@ -158,39 +157,3 @@ class SearchApiTests(TestCase):
         self.assertEqual(body["openapi"], "3.1.0")
         self.assertIn("/api/search", body["paths"])
         jsonschema.Draft202012Validator.check_schema(body["components"]["schemas"]["SearchResponse"])
-
-
-@override_settings(INSCOPE_SEARCH=DATABASE)
-class SearchPageTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.pages = dataset.build()
-        indexing.rebuild_all()
-
-    def test_the_page_lists_results_without_javascript_and_feeds_the_map(self):
-        response = self.client.get("/search/", {"q": "dry needling", "where": "Denver", "type": "practitioner"})
-        self.assertEqual(response.status_code, 200)
-        html = response.content.decode()
-        self.assertIn("Dana Whitfield", html)
-        self.assertIn('id="search-map-points"', html)
-        self.assertIn("In scope", html)
-        self.assertIn("km away", html)
-        self.assertIn("4.8 out of 5 (10 reviews)", " ".join(strip_tags(html).split()))
-        self.assertIn('<label for="id_where">', html)
-        self.assertIn("search/vendor/leaflet/leaflet.js", html)
-
-    def test_facet_links_keep_the_rest_of_the_query(self):
-        response = self.client.get("/search/", {"q": "sciatica", "where": "Denver"})
-        self.assertContains(response, "?q=sciatica&amp;where=Denver&amp;profession=physiotherapist")
-
-    def test_invalid_parameters_show_the_message_with_status_400(self):
-        response = self.client.get("/search/", {"where": "Denverr"})
-        self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "We don&#x27;t know a place called", status_code=400)
-        self.assertContains(response, 'aria-invalid="true"', status_code=400)
-        self.assertContains(response, "Denver, Colorado, United States", status_code=400)
-
-    def test_an_empty_page_shows_the_form(self):
-        response = self.client.get("/search/")
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, 'role="search"')
