@@ -110,12 +110,18 @@ def suggest(prefix, kind, limit):
                 "kind": concept.kind,
                 "label": concept.name,
                 "value": concept.slug,
-                "url": f"/search/?{concept.kind}={concept.slug}",
+                "url": "/search/?" + urlencode({concept.kind: concept.slug}),
             }
         )
     for place in places.complete(prefix, limit=3):
+        # The label names the place unambiguously and resolves back to it, so it is also the `where` value.
         found.append(
-            {"kind": "place", "label": place.label, "value": place.name, "url": f"/search/?where={place.name}"}
+            {
+                "kind": "place",
+                "label": place.label,
+                "value": place.label,
+                "url": "/search/?" + urlencode({"where": place.label}),
+            }
         )
     found += get_backend().autocomplete(prefix, limit=limit, kind=kind)
     return found[: max(limit, 1) * 2]

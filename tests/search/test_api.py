@@ -145,6 +145,17 @@ class SearchApiTests(TestCase):
         names = [s["label"] for s in self.get("/api/autocomplete", q="dana").json()["suggestions"]]
         self.assertIn("Dana Whitfield", names)
 
+    def test_a_place_suggestion_is_a_where_value_and_a_working_search_link(self):
+        body = self.get("/api/autocomplete", q="portla").json()
+        validate(body, "AutocompleteResponse")
+        place = next(s for s in body["suggestions"] if s["kind"] == "place")
+        self.assertEqual(place["label"], "Portland, Oregon, United States")
+        self.assertEqual(place["value"], place["label"])
+        self.assertEqual(place["url"], "/search/?where=Portland%2C+Oregon%2C+United+States")
+        self.assertEqual(self.client.get(place["url"]).status_code, 200)
+        found = self.get(where=place["value"]).json()["query"]["place"]
+        self.assertEqual(found["label"], place["label"])
+
     def test_autocomplete_refuses_bad_parameters(self):
         for params, name in (({"limit": "0"}, "limit"), ({"type": "x"}, "type"), ({"q": "x" * 101}, "q")):
             with self.subTest(params=params):
