@@ -264,3 +264,15 @@ def test_the_clinic_json_ld_has_reviews_of_the_clinic_only_and_none_without_a_ra
     data = json_ld(client.get(clinic.url).content.decode())[0]
     assert data["aggregateRating"]["ratingCount"] == 1
     assert [item["name"] for item in data["review"]] == ["Friendly front desk"]
+
+
+def test_the_clinic_page_offers_its_owners_a_discreet_claim_link_that_fills_in_the_claim(client):
+    from urllib.parse import quote
+
+    clinic = make_clinic("Riverside Physio")
+    html = client.get(clinic.url).content.decode()
+    link = f"/list-your-clinic/?listing={quote(clinic.get_full_url(), safe='')}"
+    assert f'Is this your clinic? <a href="{link}" rel="nofollow">Claim this listing</a>' in html
+
+    form = client.get(link).context["form"]
+    assert form.initial == {"listing": clinic.get_full_url(), "claim": True}
