@@ -155,7 +155,7 @@ def practitioner_profile(page, on=None):
         "languages": list(page.languages.all()),
         "insurance_plans": sorted(insurance.values(), key=lambda plan: plan.name),
         "scope_lines": scope_lines(page, checked, locations, licences, rules, on=on),
-        "rating": rating_summary(page),
+        **_ratings(page),
     }
 
 
@@ -164,6 +164,25 @@ def rating_summary(page):
     from reviews.models import RatingSummary
 
     return RatingSummary.objects.filter(page_id=page.pk).first()
+
+
+STRUCTURED_REVIEWS = 3
+
+
+def _ratings(page):
+    rating = rating_summary(page)
+    return {"rating": rating, "recent_reviews": recent_reviews(page, rating)}
+
+
+def recent_reviews(page, rating):
+    """The newest published reviews of a rated page, for its structured data (no e-mail is loaded)."""
+    from reviews.models import Review
+
+    if rating is None or not rating.count:
+        return []
+    published = Review.objects.filter(page_id=page.pk, status=Review.Status.APPROVED, hidden_at__isnull=True)
+    fields = ("title", "body", "rating", "display_name", "confirmed_at")
+    return list(published.order_by("-confirmed_at", "-pk").only(*fields)[:STRUCTURED_REVIEWS])
 
 
 def clinic_profile(page):
@@ -213,7 +232,7 @@ def clinic_profile(page):
         "conditions": sorted(conditions.values(), key=lambda c: c.name),
         "insurance_plans": list(page.insurance_plans.all()),
         "languages": list(page.languages.all()),
-        "rating": rating_summary(page),
+        **_ratings(page),
     }
 
 

@@ -2,8 +2,9 @@
 
 Practitioners who are physicians are `Physician`; everyone else is a `MedicalBusiness`
 (schema.org has no type for an individual physiotherapist or acupuncturist). Clinics are
-`MedicalClinic`. AggregateRating comes from RatingSummary, only when someone has rated.
-Reviews are added by the reviews app's template tags, not here.
+`MedicalClinic`. AggregateRating comes from RatingSummary, only when someone has rated,
+with the few most recent published reviews beside it: the text, stars, first name and
+date the page itself shows, never the reviewer's e-mail address.
 """
 
 PHYSICIAN_PROFESSIONS = {"physician", "physiatrist"}
@@ -54,6 +55,26 @@ def aggregate_rating(rating):
     }
 
 
+def review(item):
+    return {
+        "@type": "Review",
+        "name": item.title,
+        "reviewBody": item.body,
+        "reviewRating": {"@type": "Rating", "ratingValue": item.rating, "bestRating": 5, "worstRating": 1},
+        "author": {"@type": "Person", "name": item.display_name},
+        "datePublished": item.confirmed_at.date().isoformat(),
+    }
+
+
+def add_rating(data, profile):
+    rating = aggregate_rating(profile["rating"])
+    if rating:
+        data["aggregateRating"] = rating
+        if profile["recent_reviews"]:
+            data["review"] = [review(item) for item in profile["recent_reviews"]]
+    return data
+
+
 def practitioner_data(page, profile, request=None, image_url=None):
     professions = {profession.name.lower() for profession in profile["professions"]}
     is_physician = bool(professions & PHYSICIAN_PROFESSIONS)
@@ -80,10 +101,7 @@ def practitioner_data(page, profile, request=None, image_url=None):
     currencies = sorted({fee.currency for fee in profile["fees"]})
     if currencies:
         data["currenciesAccepted"] = ", ".join(currencies)
-    rating = aggregate_rating(profile["rating"])
-    if rating:
-        data["aggregateRating"] = rating
-    return data
+    return add_rating(data, profile)
 
 
 def clinic_data(page, profile, request=None, image_url=None):
@@ -110,7 +128,4 @@ def clinic_data(page, profile, request=None, image_url=None):
         }
     if image_url:
         data["image"] = image_url
-    rating = aggregate_rating(profile["rating"])
-    if rating:
-        data["aggregateRating"] = rating
-    return data
+    return add_rating(data, profile)

@@ -1,24 +1,26 @@
 """Live data for guides: practitioners who offer a treatment for a condition, near a place.
 
-`nearby_practitioners` is the one function guides call. It uses the ORM for now: places
-are resolved only against the cities and localities of listed clinic locations, and
-distance is computed in Python over the locations inside a bounding box. It is meant to
-be swapped for the directory search interface without its callers changing.
+`nearby_practitioners` is the one function guides call. It asks the directory search the
+question the search API would be asked (the same SearchForm, SearchQuery and backend):
+practitioners offering the technique (or one of its named methods) for the condition,
+within RADIUS_KM of the place in `where`, nearest first. Places and distances are the
+search's; this module only loads the pages the cards show and the scope check for the
+guide's technique at each listed location.
 """
 
-import math
 from dataclasses import dataclass, field
-from decimal import Decimal
+from urllib.parse import urlencode
 
-from django.db.models import Avg, Count, F, Prefetch
+from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from directory.models import ClinicLocation, Licence, PractitionerLocation, PractitionerPage, ScopeRule
+from directory.models import Licence, PractitionerLocation, PractitionerPage, ScopeRule
 from directory.profiles import CARD_FILTERS, TechniqueCatalogue
 from directory.scope import check_scope
+from search.backends import get_backend
+from search.forms import SearchForm
 
 RADIUS_KM = 100
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass
@@ -35,108 +37,86 @@ class Nearby:
     where: str = ""
     place: str = ""  # the place `where` was understood as; empty when it was not found
     radius_km: int = RADIUS_KM
+    search_url: str = ""  # the same question on the search page, where a patient can refine it
 
     @property
     def place_not_found(self):
         return bool(self.where) and not self.place
 
 
-def distance_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance (haversine)."""
-    lat1, lon1, lat2, lon2 = (math.radians(float(value)) for value in (lat1, lon1, lat2, lon2))
-    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def resolve_place(where):
-    """(label, lat, lon) for a city or locality some clinic lists, or None."""
-    where = " ".join(where.split())
-    if not where:
-        return None
-    for field_name in ("city", "locality"):
-        found = (
-            ClinicLocation.objects.filter(**{f"{field_name}__iexact": where})
-            .values(field_name)
-            .annotate(lat=Avg("latitude"), lon=Avg("longitude"), n=Count("pk"))
-            .order_by("-n")
-            .first()
-        )
-        if found:
-            return found[field_name], float(found["lat"]), float(found["lon"])
-    return None
-
-
-def _offering(technique, condition):
-    practitioners = PractitionerPage.objects.live().public()
+def search_parameters(technique, condition, where, limit):
+    """The /api/search parameters of the question a guide asks."""
+    params = {"type": "practitioner", "page_size": str(limit)}
     if technique is not None:
-        practitioners = practitioners.filter(techniques__in=technique.family_ids())
+        params["technique"] = technique.slug
     if condition is not None:
-        practitioners = practitioners.filter(conditions=condition)
-    return practitioners
+        params["condition"] = condition.slug
+    if where:
+        params.update(where=where, radius=str(RADIUS_KM), unit="km", sort="distance")
+    else:
+        params["sort"] = "rating"
+    return params
+
+
+def _search(params):
+    """SearchResults, or None when the parameters are refused (an unknown place)."""
+    form = SearchForm(params)
+    if not form.is_valid():
+        return None
+    return get_backend().search(form.to_query())
 
 
 def nearby_practitioners(technique, condition, where="", limit=6):
     """Practitioners offering `technique` (or one of its named methods) for `condition`.
 
-    With a `where` that names a listed city or locality: those practising within RADIUS_KM of
-    it, nearest first. Otherwise (or when the place is unknown): the most-reviewed, then the
-    most recently listed. Either argument may be None to leave it out.
+    With a `where` the search knows: those practising within RADIUS_KM of it, nearest first.
+    Otherwise (or when the place is unknown): the best rated, by the search's rating order.
+    Either of technique and condition may be None to leave it out.
     """
     nearby = Nearby(where=where)
-    place = resolve_place(where) if where else None
-    candidates = _offering(technique, condition)
-    if place:
-        nearby.place, lat, lon = place
-        dlat = RADIUS_KM / 111.0
-        dlon = RADIUS_KM / (111.0 * max(math.cos(math.radians(lat)), 0.01))
-        links = PractitionerLocation.objects.filter(
-            practitioner__in=candidates.values("pk"),
-            location__latitude__range=(_decimal(lat - dlat), _decimal(lat + dlat)),
-            location__longitude__range=(_decimal(lon - dlon), _decimal(lon + dlon)),
-        ).select_related("location")
-        best = {}
-        for link in links:
-            km = distance_km(lat, lon, link.location.latitude, link.location.longitude)
-            if km <= RADIUS_KM and (link.practitioner_id not in best or km < best[link.practitioner_id][1]):
-                best[link.practitioner_id] = (link.location, km)
-        ranked = sorted(best.items(), key=lambda item: (item[1][1], item[0]))[:limit]
-        shown = _for_display(PractitionerPage.objects.filter(pk__in=[pk for pk, _ in ranked]))
-        pages = {page.pk: page for page in shown}
-        nearby.results = [NearbyPractitioner(pages[pk], location, km) for pk, (location, km) in ranked if pk in pages]
+    params = search_parameters(technique, condition, where, limit)
+    results = _search(params) if where else None
+    if results is not None:
+        nearby.place = results.query.place.label
     else:
-        ordered = candidates.distinct().order_by(
-            F("rating_summary__count").desc(nulls_last=True), "-first_published_at", "pk"
-        )
-        pages = list(_for_display(PractitionerPage.objects.filter(pk__in=ordered.values("pk")[:limit])))
-        order = {pk: index for index, pk in enumerate(ordered.values_list("pk", flat=True)[:limit])}
-        pages.sort(key=lambda page: order.get(page.pk, limit))
-        nearby.results = [NearbyPractitioner(page, _first_location(page)) for page in pages]
+        params = search_parameters(technique, condition, "", limit)
+        results = _search(params)
+    del params["page_size"]
+    nearby.search_url = "/search/?" + urlencode(params)
+    hits = results.hits if results is not None else []
+    pages = {page.pk: page for page in _for_display(PractitionerPage.objects.filter(pk__in=[h.page_id for h in hits]))}
+    for hit in hits:
+        page = pages.get(hit.page_id)
+        if page is None:  # unpublished since it was indexed
+            continue
+        links = list(page.practice_locations.all())
+        location_id = hit.location["id"] if hit.location else None
+        location = next((link.location for link in links if link.location_id == location_id), None)
+        if location is None and links:
+            location = links[0].location
+        nearby.results.append(NearbyPractitioner(page, location, hit.distance_km if nearby.place else None))
     if technique is not None:
         _add_scope(nearby.results, technique)
     return nearby
 
 
-def _decimal(value):
-    return Decimal(str(round(value, 6)))
-
-
 def _for_display(queryset):
     Image = get_image_model()
-    return queryset.select_related("rating_summary").prefetch_related(
-        "professions",
-        Prefetch("photo", queryset=Image.objects.prefetch_renditions(*CARD_FILTERS)),
-        Prefetch(
-            "practice_locations",
-            queryset=PractitionerLocation.objects.select_related("location__jurisdiction", "location__clinic"),
-        ),
-        Prefetch("licences", queryset=Licence.objects.select_related("profession", "jurisdiction")),
-        "certifications",
+    return (
+        queryset.live()
+        .public()
+        .select_related("rating_summary")
+        .prefetch_related(
+            "professions",
+            Prefetch("photo", queryset=Image.objects.prefetch_renditions(*CARD_FILTERS)),
+            Prefetch(
+                "practice_locations",
+                queryset=PractitionerLocation.objects.select_related("location__jurisdiction", "location__clinic"),
+            ),
+            Prefetch("licences", queryset=Licence.objects.select_related("profession", "jurisdiction")),
+            "certifications",
+        )
     )
-
-
-def _first_location(page):
-    links = list(page.practice_locations.all())
-    return links[0].location if links else None
 
 
 def _add_scope(results, technique):
@@ -147,12 +127,11 @@ def _add_scope(results, technique):
     lineage = [node.pk for node in technique.lineage()]
     rules = list(ScopeRule.objects.filter(jurisdiction_id__in=jurisdictions, technique_id__in=lineage))
     for result in results:
-        if result.location is None:
-            continue
-        # The display location may have been loaded without its jurisdiction; use the prefetched one.
-        links = result.practitioner.practice_locations.all()
-        location = next((link.location for link in links if link.location_id == result.location.pk), result.location)
-        result.location = location
-        result.scope = check_scope(
-            result.practitioner, technique, location, licences=result.practitioner.licences.all(), rules=rules
-        )
+        if result.location is not None:
+            result.scope = check_scope(
+                result.practitioner,
+                technique,
+                result.location,
+                licences=result.practitioner.licences.all(),
+                rules=rules,
+            )

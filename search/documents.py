@@ -72,7 +72,8 @@ def tag(facet, value):
 
 
 def plain_text(rich_text):
-    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+    # A space between blocks, so "<p>…exercise.</p><p>Consults…" keeps its words apart.
+    return " ".join(html.unescape(strip_tags((rich_text or "").replace("><", "> <"))).split())
 
 
 def add_years(day, years):

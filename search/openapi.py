@@ -135,9 +135,21 @@ AUTOCOMPLETE_RESPONSE = {
                 "required": ["kind", "label", "url"],
                 "properties": {
                     "kind": {"enum": ["technique", "condition", "profession", "place", "practitioner", "clinic"]},
-                    "label": {"type": "string"},
-                    "value": {"type": "string"},
-                    "url": {"type": "string"},
+                    "label": {
+                        "type": "string",
+                        "description": "What to show; for a technique, condition or profession also what to type "
+                        "in q, for a place what to put in where.",
+                    },
+                    "value": {
+                        "type": "string",
+                        "description": "The search parameter's value: the slug for technique, condition or "
+                        "profession, the where text for a place. Absent for practitioners and clinics.",
+                    },
+                    "url": {
+                        "type": "string",
+                        "description": "A site-relative URL: the search for this suggestion, or the practitioner's "
+                        "or clinic's page.",
+                    },
                 },
             },
         },

@@ -242,6 +242,10 @@ def split_qualifier(text, gaz):
     if len(parts) >= 2:
         qualifier = gaz.qualifiers.get(fold(parts[-1]))
         if qualifier:
+            # Our own labels name state and country ("Denver, Colorado, United States"): the state decides.
+            inner = gaz.qualifiers.get(fold(parts[-2])) if len(parts) >= 3 else None
+            if inner:
+                return ", ".join(parts[:-2]), inner
             return ", ".join(parts[:-1]), qualifier
         return parts[0], None
     words = text.split()

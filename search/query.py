@@ -160,6 +160,15 @@ class Hit:
     highlights: list = field(default_factory=list)  # safe HTML with <mark>
     score: float = 0.0
 
+    @property
+    def rating_summary(self):
+        """The indexed rating as an unsaved RatingSummary, so `{% rating_badge hit %}` shows it as pages do."""
+        from reviews.models import RatingSummary
+
+        if not self.rating_count:
+            return None
+        return RatingSummary(page_id=self.page_id, count=self.rating_count, average=self.rating_average)
+
 
 @dataclass
 class FacetValue:

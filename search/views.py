@@ -4,6 +4,9 @@ Both validate with SearchForm and ask search.backends.get_backend(); neither kno
 which engine answers (a fallback shows only as `degraded`).
 """
 
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -38,15 +41,30 @@ def run(params):
 def search_page(request):
     params = request.GET if request.GET else {}
     form, results, errors = run(params) if params else (SearchForm(), None, {})
+    others = {name for name, value in request.GET.items() if value} - {"q", "where", "lat", "lon", "page"}
+    without_page = request.GET.copy()
+    without_page.pop("page", None)
     context = {
         "form": form,
         "results": results,
         "errors": errors,
         "suggestions": getattr(form, "suggestions", {}),
-        "map_points": map_points(results) if results else [],
-        "facet_groups": facet_groups(results) if results else [],
+        # Closed unless one of its fields needs fixing; chosen filters show in the facets.
+        "more_options_open": bool(set(errors) - {"q", "where"}),
         "query_string": request.GET.urlencode(),
+        "query_without_page": without_page.urlencode(),
     }
+    if results:
+        context.update(
+            map_places=map_places(results),
+            facet_groups=facet_groups(results),
+            # A real Django Page over the result count, for the site's includes/pagination.html.
+            page_obj=Paginator(range(results.total), results.query.page_size).get_page(results.query.page),
+            filtered=bool(others - {"sort", "radius", "unit", "page_size"}),
+            unfiltered_query=urlencode(
+                [(k, v) for k, v in request.GET.items() if k in ("q", "where", "lat", "lon") and v]
+            ),
+        )
     return render(request, "search/search.html", context, status=400 if errors else 200)
 
 
@@ -92,12 +110,18 @@ def suggest(prefix, kind, limit):
                 "kind": concept.kind,
                 "label": concept.name,
                 "value": concept.slug,
-                "url": f"/search/?{concept.kind}={concept.slug}",
+                "url": "/search/?" + urlencode({concept.kind: concept.slug}),
             }
         )
     for place in places.complete(prefix, limit=3):
+        # The label names the place unambiguously and resolves back to it, so it is also the `where` value.
         found.append(
-            {"kind": "place", "label": place.label, "value": place.name, "url": f"/search/?where={place.name}"}
+            {
+                "kind": "place",
+                "label": place.label,
+                "value": place.label,
+                "url": "/search/?" + urlencode({"where": place.label}),
+            }
         )
     found += get_backend().autocomplete(prefix, limit=limit, kind=kind)
     return found[: max(limit, 1) * 2]
@@ -107,21 +131,22 @@ def openapi(request):
     return JsonResponse(schema(request))
 
 
-def map_points(results):
-    points = []
-    for index, hit in enumerate(results.hits, start=results.query.offset + 1):
+def map_places(results):
+    """The results' locations for the location_map tag, numbered as the list is."""
+    places = []
+    for number, hit in enumerate(results.hits, start=results.query.offset + 1):
         if hit.location:
-            points.append(
+            places.append(
                 {
-                    "n": index,
-                    "name": hit.title,
-                    "url": hit.url,
                     "lat": hit.location["lat"],
                     "lon": hit.location["lon"],
-                    "label": hit.location.get("label", ""),
+                    "title": f"{number}. {hit.title}",
+                    "address": hit.location.get("address", ""),
+                    "url": hit.url,
+                    "label": hit.title,
                 }
             )
-    return points
+    return places
 
 
 FACET_HEADINGS = {

@@ -51,33 +51,58 @@ def page_meta(context, page):
     }
 
 
+def map_place(item):
+    """A place to draw: a ClinicLocation (titled with its clinic) or a dict with lat, lon, title,
+    address and url (e.g. a search result); `key` tells two places apart, None never merges."""
+    if isinstance(item, dict):
+        place = {"key": None, "title": "", "address": "", "url": "", **item}
+        place.setdefault("label", place["title"])
+        place["lat"], place["lon"] = float(place["lat"]), float(place["lon"])
+        return place
+    clinic = getattr(item, "clinic", None)
+    return {
+        "key": item.pk,
+        "lat": float(item.latitude),
+        "lon": float(item.longitude),
+        "title": f"{clinic.title}: {item.label}" if clinic else item.label,
+        "address": item.one_line_address,
+        "url": clinic.url if clinic is not None else "",
+        "label": item.label,
+    }
+
+
 @register.inclusion_tag("includes/map.html")
-def location_map(locations, map_id="map", label="Map"):
-    """A list of addresses that map.js draws as a Leaflet map; the list alone works without it."""
-    places, unique = [], []
-    for location in locations:
-        if location is None or any(location.pk == seen.pk for seen in unique):
+def location_map(places, map_id="map", label="Map", show_list=True):
+    """A list of addresses that map.js draws as a Leaflet map; the list alone works without it.
+
+    `places`: ClinicLocations or place dicts (see map_place). `show_list=False` leaves the list
+    out where the page already lists every place (search results).
+    """
+    unique, seen = [], set()
+    for item in places:
+        if item is None:
             continue
-        unique.append(location)
-        clinic = getattr(location, "clinic", None)
-        places.append(
-            {
-                "lat": float(location.latitude),
-                "lon": float(location.longitude),
-                "title": f"{clinic.title}: {location.label}" if clinic else location.label,
-                "address": location.one_line_address,
-                "url": clinic.url if clinic is not None else "",
-            }
-        )
-    return {"places_json": mark_safe(_json(places)), "map_id": map_id, "label": label, "locations": unique}
+        place = map_place(item)
+        if place["key"] is not None:
+            if place["key"] in seen:
+                continue
+            seen.add(place["key"])
+        unique.append(place)
+    drawn = [{name: place[name] for name in ("lat", "lon", "title", "address", "url")} for place in unique]
+    return {
+        "places_json": mark_safe(_json(drawn)),
+        "map_id": map_id,
+        "label": label,
+        "places": unique,
+        "show_list": show_list,
+    }
 
 
 @register.simple_tag
-def osm_url(location, zoom=17):
-    return (
-        f"https://www.openstreetmap.org/?mlat={location.latitude}&mlon={location.longitude}"
-        f"#map={zoom}/{location.latitude}/{location.longitude}"
-    )
+def osm_url(place, zoom=17):
+    """OpenStreetMap centred on a place from location_map."""
+    lat, lon = place["lat"], place["lon"]
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
 
 
 @register.filter

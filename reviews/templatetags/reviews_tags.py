@@ -1,9 +1,10 @@
 """{% reviews_section page %} and {% rating_badge page %}: reviews and ratings on public pages.
 
 The section runs a fixed number of queries however many reviews it shows: one for
-the summary, two for a page of reviews (count and rows, with technique and
-condition joined), one for their published responses, one for testimonials and,
-for a visitor who has marked reviews helpful, one for which.
+the summary (none when the page passes the one it already loaded), two for a page of
+reviews (count and rows, with technique and condition joined), one for their published
+responses, one for testimonials and, for a visitor who has marked reviews helpful, one
+for which.
 """
 
 from django import template
@@ -16,10 +17,14 @@ register = template.Library()
 
 REVIEWS_PER_PAGE = 10
 PAGE_PARAMETER = "reviews_page"
+_UNKNOWN = object()
 
 
 def summary_for(obj):
-    """A RatingSummary for a page (using one already loaded with select_related), or None."""
+    """A RatingSummary for a page (using one already loaded with select_related), or None.
+
+    Anything with a `rating_summary` works, such as a search hit, which carries its own.
+    """
     if isinstance(obj, RatingSummary):
         return obj
     try:
@@ -35,11 +40,13 @@ def rating_badge(obj):
 
 
 @register.inclusion_tag("reviews/includes/reviews_section.html", takes_context=True)
-def reviews_section(context, page):
+def reviews_section(context, page, summary=_UNKNOWN):
+    """`summary`: the page's RatingSummary (or None) when the caller has already loaded it."""
     from reviews.views import visitor_key
 
     request = context.get("request")
-    summary = RatingSummary.objects.filter(page_id=page.pk).first()
+    if summary is _UNKNOWN:
+        summary = RatingSummary.objects.filter(page_id=page.pk).first()
     reviews = (
         Review.objects.filter(page_id=page.pk, status=Review.Status.APPROVED, hidden_at__isnull=True)
         .select_related("technique", "condition")

@@ -1,7 +1,6 @@
 """What a patient sees and does, in a real browser: home, profile, clinic, guide, appointment request."""
 
 import io
-import json
 
 import pytest
 from django.core import mail
@@ -35,22 +34,39 @@ def test_the_home_page_search_puts_the_whole_query_in_the_url(browser_page, phon
     screenshots(phone_page, "home-phone")
 
 
-def test_autocomplete_offers_suggestions_from_the_api_and_follows_one_by_keyboard(browser_page, site, listing):
-    suggestions = {"suggestions": [{"label": "Dry needling", "kind": "Treatment", "url": "/guides/dry-needling/"}]}
-    browser_page.route(
-        "**/api/autocomplete?**",
-        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(suggestions)),
-    )
-    browser_page.goto(site.url + "/")
-    box = browser_page.get_by_role("combobox", name="What")
-    box.press_sequentially("dry", delay=30)
-    option = browser_page.get_by_role("option", name="Dry needling Treatment")
+def test_autocomplete_suggests_from_the_real_api_fills_the_form_and_opens_a_name(browser_page, site, listing):
+    page = browser_page
+    page.goto(site.url + "/")
+    what = page.get_by_role("combobox", name="What")
+    what.press_sequentially("dry need", delay=30)
+    option = page.get_by_role("option", name="Dry needling Treatment", exact=True)
     option.wait_for()
-    assert box.get_attribute("aria-expanded") == "true"
-    box.press("ArrowDown")
+    assert what.get_attribute("aria-expanded") == "true"
+    assert page.locator("#search-q-suggestions .kind", has_text="Place").count() == 0  # places go in Where
+    what.press("ArrowDown")
     assert option.get_attribute("aria-selected") == "true"
-    box.press("Enter")
-    browser_page.wait_for_url("**/guides/dry-needling/")
+    what.press("Enter")
+    assert what.input_value() == "Dry needling" and page.url == site.url + "/"  # chosen, still on the form
+
+    where = page.get_by_role("combobox", name="Where")
+    where.press_sequentially("Denv", delay=30)
+    place = page.locator("#search-where-suggestions [role=option]").first
+    place.wait_for()
+    assert place.locator(".kind").inner_text() == "Place"
+    where.press("ArrowDown")
+    where.press("Enter")
+    assert where.input_value().startswith("Denver")
+    where.press("Enter")  # the list is closed: Enter submits the form
+    page.wait_for_url("**/search/?q=Dry+needling&where=Denver**")
+    assert "Maya Ortiz" in page.locator(".search-results").inner_text()
+
+    page.goto(site.url + "/")
+    what.press_sequentially("Maya", delay=30)
+    page.get_by_role("option", name="Maya Ortiz Practitioner").wait_for()
+    what.press("ArrowDown")
+    what.press("Enter")
+    page.wait_for_url("**" + listing[1].url)
+    assert page.errors == []
 
 
 def test_autocomplete_stays_silent_when_the_api_fails(browser_page, site, listing):

@@ -167,3 +167,112 @@ def test_an_expired_licence_is_shown_as_such_and_is_not_in_scope(client):
     assert "Expired" in html
     assert "not within scope in Colorado" in html
     assert ClinicLocation.objects.count() == 1
+
+
+def test_a_profile_shows_its_reviews_the_histogram_responses_and_testimonials_apart(client):
+    from reviews.models import Testimonial as SavedTestimonial
+    from tests.reviews.builders import make_response, make_review
+
+    clinic = make_clinic("Mile High Physio")
+    practitioner = make_practitioner(clinic, "Maya Ortiz")
+    review = make_review(practitioner, rating=5, title="Careful and kind", email="a@example.net")
+    make_response(review, status="approved", body="Thank you for the kind words.")
+    make_review(practitioner, rating=3, title="Long wait", email="b@example.net")
+    make_review(practitioner, rating=1, title="Not yet moderated", status="pending", email="c@example.net")
+    SavedTestimonial.objects.create(
+        clinic=clinic,
+        practitioner=practitioner,
+        quote="Booking was simple.",
+        display_name="Lee",
+        consent_obtained_on="2026-01-01",
+        consent_method="email",
+    )
+
+    html = client.get(practitioner.url).content.decode()
+    header = html[html.index("<h1>") : html.index('class="two-col"')]
+    assert 'href="#reviews"' in header and "4.0" in header and "(2 reviews)" in header
+    reviews = html[html.index('id="reviews"') :]
+    assert "<caption>How patients rated Maya Ortiz</caption>" in reviews
+    assert "Careful and kind" in reviews and "Thank you for the kind words." in reviews
+    assert "Not yet moderated" not in html
+    assert f'href="/reviews/write/{practitioner.pk}/"' in reviews and f'href="/reviews/{review.pk}/report/"' in reviews
+    # Testimonials come after every review, under their own label.
+    assert reviews.index("Testimonials selected by the clinic") > reviews.index("Long wait")
+    assert "not counted in the rating" in reviews
+
+
+def test_the_clinic_page_shows_reviews_of_the_clinic_and_each_practitioners_rating(client):
+    from tests.reviews.builders import make_review
+
+    clinic = make_clinic("Riverside Physio")
+    maya = make_practitioner(clinic, "Maya Ortiz")
+    make_review(clinic, rating=4, title="Friendly front desk")
+    make_review(maya, rating=2, title="About Maya only", email="m@example.net")
+
+    html = client.get(clinic.url).content.decode()
+    assert "Friendly front desk" in html and "About Maya only" not in html
+    assert "reviews of the clinic itself" in html
+    card = html[html.index('id="practitioners"') : html.index('id="reviews"')]
+    assert "Maya Ortiz" in card and "2.0" in card and "(1 review)" in card
+
+
+def test_the_json_ld_has_the_rating_and_the_newest_published_reviews_as_the_page_shows_them(client):
+    import html as html_module
+
+    from django.utils import timezone
+
+    from tests.reviews.builders import make_review
+
+    practitioner = make_practitioner(make_clinic(), "Maya Ortiz")
+    now = timezone.now()
+    for n, rating in enumerate([5, 4, 2, 5]):
+        make_review(
+            practitioner,
+            rating=rating,
+            title=f"Review {n} <b>&</b>",
+            display_name=f"Reviewer {n}",
+            email=f"secret{n}@example.net",
+            confirmed_at=now - datetime.timedelta(days=10 - n),
+        )
+    make_review(practitioner, title="Waiting", status="pending", email="w@example.net")
+    make_review(practitioner, title="Hidden", email="h@example.net", hidden_at=now)
+
+    html = client.get(practitioner.url).content.decode()
+    data = json_ld(html)[0]
+    assert data["aggregateRating"]["ratingValue"] == "4.00" and data["aggregateRating"]["ratingCount"] == 5
+    assert "4.0 out of 5</strong>, from 5 published reviews" in html  # the hidden one still counts
+    assert [item["name"] for item in data["review"]] == ["Review 3 <b>&</b>", "Review 2 <b>&</b>", "Review 1 <b>&</b>"]
+    first = data["review"][0]
+    assert first["reviewRating"]["ratingValue"] == 5 and first["author"] == {"@type": "Person", "name": "Reviewer 3"}
+    assert first["datePublished"] == (now - datetime.timedelta(days=7)).date().isoformat()
+    page_text = html_module.unescape(html[html.index('id="reviews"') :])
+    for item in data["review"]:
+        assert item["name"] in page_text and item["author"]["name"] in page_text
+        assert item["reviewBody"].split(".")[0] in page_text
+    ld_source = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "@example.net" not in ld_source and "<b>" not in ld_source  # escaped inside the script
+
+
+def test_the_clinic_json_ld_has_reviews_of_the_clinic_only_and_none_without_a_rating(client):
+    from tests.reviews.builders import make_review
+
+    clinic = make_clinic("Riverside Physio")
+    practitioner = make_practitioner(clinic)
+    assert "review" not in json_ld(client.get(clinic.url).content.decode())[0]
+    make_review(clinic, rating=4, title="Friendly front desk")
+    make_review(practitioner, rating=1, title="About the practitioner", email="p@example.net")
+    data = json_ld(client.get(clinic.url).content.decode())[0]
+    assert data["aggregateRating"]["ratingCount"] == 1
+    assert [item["name"] for item in data["review"]] == ["Friendly front desk"]
+
+
+def test_the_clinic_page_offers_its_owners_a_discreet_claim_link_that_fills_in_the_claim(client):
+    from urllib.parse import quote
+
+    clinic = make_clinic("Riverside Physio")
+    html = client.get(clinic.url).content.decode()
+    link = f"/list-your-clinic/?listing={quote(clinic.get_full_url(), safe='')}"
+    assert f'Is this your clinic? <a href="{link}" rel="nofollow">Claim this listing</a>' in html
+
+    form = client.get(link).context["form"]
+    assert form.initial == {"listing": clinic.get_full_url(), "claim": True}

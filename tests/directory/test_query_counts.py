@@ -1,6 +1,6 @@
 """Pages cost a bounded number of SQL queries, however many licences, locations,
-certifications, fees or practitioners a listing has: each test renders the same page at
-two sizes and asserts the same bound (and, in fact, the same count)."""
+certifications, fees, practitioners or reviews a listing has: each test renders the same
+page at two sizes and asserts the same bound (and, in fact, the same count)."""
 
 import datetime
 from decimal import Decimal
@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import Certification, Fee, PractitionerLocation, Technique
+from reviews.models import Testimonial as SavedTestimonial  # "Test..." would be collected by pytest
 from tests.factories import make_clinic, make_licence, make_location, make_practitioner
+from tests.reviews.builders import make_response, make_review
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,41 @@ def test_the_clinic_index_costs_the_same_queries_with_two_or_ten_clinics(client)
         clinic = make_clinic()
         make_location(clinic, street_address=f"{i} Side St")
     assert queries_to_render(client, index.url) == few
+
+
+def reviewed(page, n, *, clinic):
+    """`n` approved reviews of `page`, each with a published clinic response, and `n` testimonials."""
+    for i in range(n):
+        review = make_review(page, rating=1 + i % 5, email=f"patient{page.pk}-{i}@example.net", verified_visit=i % 2)
+        make_response(review, status="approved", body=f"Thank you for telling us ({i}).")
+        SavedTestimonial.objects.create(
+            clinic=clinic,
+            practitioner=None if page == clinic else page,
+            quote=f"Quote {i}",
+            display_name=f"Patient {i}",
+            consent_obtained_on="2026-01-01",
+            consent_method="email",
+        )
+    return page
+
+
+def test_a_profile_costs_the_same_queries_with_two_or_twenty_five_reviews(client):
+    small_clinic, large_clinic = make_clinic(), make_clinic()
+    small = reviewed(make_practitioner(small_clinic), 2, clinic=small_clinic)
+    large = reviewed(make_practitioner(large_clinic), 25, clinic=large_clinic)
+    assert "Response from the clinic" in client.get(large.url).content.decode()
+    assert queries_to_render(client, small.url) == queries_to_render(client, large.url) <= PROFILE_BOUND
+
+
+def test_a_clinic_page_costs_the_same_queries_with_two_or_twenty_five_reviews_of_it_and_its_team(client):
+    pages = []
+    for n in (2, 25):
+        clinic = make_clinic()
+        reviewed(clinic, n, clinic=clinic)
+        for _ in range(1 if n == 2 else 4):
+            reviewed(make_practitioner(clinic), n, clinic=clinic)
+        pages.append(clinic)
+    small, large = pages
+    html = client.get(large.url).content.decode()
+    assert "Testimonials selected by the clinic" in html and "out of 5" in html
+    assert queries_to_render(client, small.url) == queries_to_render(client, large.url) <= CLINIC_BOUND

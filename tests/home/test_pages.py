@@ -9,9 +9,10 @@ import pytest
 from django.core.management import call_command
 
 from directory.models import Condition, Technique
-from home.guides import nearby_practitioners, resolve_place
+from home.guides import nearby_practitioners
 from home.models import ConditionPage, GuideIndexPage, HomePage, TreatmentPage
 from reviews.models import RatingSummary
+from search import indexing
 from tests.factories import make_clinic, make_licence, make_location, make_practitioner
 
 pytestmark = pytest.mark.django_db
@@ -114,15 +115,18 @@ def test_the_nearby_block_lists_practitioners_offering_the_treatment_for_the_con
     make_practitioner(boulder, "Further Fay")
     make_practitioner(mumbai, "Faraway Farah")
     make_practitioner(denver, "Knees Only", conditions=("Plantar fasciitis",))
+    indexing.rebuild_all()
 
     html = client.get("/guides/sciatica/?where=denver").content.decode()
     assert "within 100 km of Denver" in html
     assert html.index("Near Nora") < html.index("Further Fay")
     assert "Faraway Farah" not in html and "Knees Only" not in html
     assert "In scope" in html  # Nora's verified licence and 54 h meet Colorado's rule
+    search_link = "/search/?type=practitioner&amp;technique=dry-needling&amp;condition=sciatica&amp;where=denver&amp;"
+    assert f'href="{search_link}' in html
 
-    anywhere = client.get("/guides/sciatica/?where=Atlantis").content.decode()
-    assert "could not find “Atlantis”" in anywhere
+    anywhere = client.get("/guides/sciatica/?where=Xyzzyville").content.decode()
+    assert "could not find a place called “Xyzzyville”" in anywhere
     assert "Faraway Farah" in anywhere
 
 
@@ -133,6 +137,7 @@ def test_nearby_practitioners_counts_named_methods_and_orders_by_reviews_without
     summary = RatingSummary(page=ims)
     summary.set_counts({5: 4})
     summary.save()
+    indexing.rebuild_all()
     technique = Technique.objects.get(name="Dry needling")
     result = nearby_practitioners(technique, Condition.objects.get(name="Sciatica"), "", 5)
     assert [r.practitioner.title for r in result.results] == ["Ida IMS", "Paul Plain"]
@@ -140,11 +145,23 @@ def test_nearby_practitioners_counts_named_methods_and_orders_by_reviews_without
     assert plain.title in {r.practitioner.title for r in result.results}
 
 
-def test_places_resolve_only_against_listed_cities_and_localities():
-    make_clinic(location=make_location(city="Mumbai", locality="Bandra West", jurisdiction="IN-MH", coords=MUMBAI))
-    assert resolve_place("bandra west")[0] == "Bandra West"
-    assert resolve_place("MUMBAI")[0] == "Mumbai"
-    assert resolve_place("Gotham") is None
+def test_nearby_practitioners_asks_the_search_so_any_place_it_knows_works():
+    clinic = make_clinic(
+        location=make_location(city="Mumbai", locality="Bandra West", jurisdiction="IN-MH", coords=MUMBAI)
+    )
+    make_practitioner(clinic, "Bandra Bina")
+    far = make_practitioner(make_clinic(), "Denver Dev")
+    indexing.rebuild_all()
+    sciatica = Condition.objects.get(name="Sciatica")
+
+    for where in ("bandra west", "Bombay", "MUMBAI"):  # a neighbourhood, an old name, any case
+        nearby = nearby_practitioners(None, sciatica, where, 5)
+        assert [r.practitioner.title for r in nearby.results] == ["Bandra Bina"], where
+        assert nearby.results[0].distance_km < 30 and nearby.place
+    nearby = nearby_practitioners(None, sciatica, "80202", 5)  # a Denver ZIP code
+    assert [r.practitioner for r in nearby.results] == [far]
+    assert nearby.results[0].location.city == "Denver"
+    assert nearby_practitioners(None, sciatica, "Gotham", 5).place_not_found
 
 
 def test_the_sitemap_lists_guides_clinics_and_practitioners(client, guides):

@@ -1,4 +1,4 @@
-"""The JSON API and the search page: parameters, 400s that name the parameter, the OpenAPI schema."""
+"""The JSON API: parameters, 400s that name the parameter, the OpenAPI schema (the page: test_search_page.py)."""
 
 import jsonschema
 from django.test import TestCase, override_settings
@@ -145,6 +145,17 @@ class SearchApiTests(TestCase):
         names = [s["label"] for s in self.get("/api/autocomplete", q="dana").json()["suggestions"]]
         self.assertIn("Dana Whitfield", names)
 
+    def test_a_place_suggestion_is_a_where_value_and_a_working_search_link(self):
+        body = self.get("/api/autocomplete", q="portla").json()
+        validate(body, "AutocompleteResponse")
+        place = next(s for s in body["suggestions"] if s["kind"] == "place")
+        self.assertEqual(place["label"], "Portland, Oregon, United States")
+        self.assertEqual(place["value"], place["label"])
+        self.assertEqual(place["url"], "/search/?where=Portland%2C+Oregon%2C+United+States")
+        self.assertEqual(self.client.get(place["url"]).status_code, 200)
+        found = self.get(where=place["value"]).json()["query"]["place"]
+        self.assertEqual(found["label"], place["label"])
+
     def test_autocomplete_refuses_bad_parameters(self):
         for params, name in (({"limit": "0"}, "limit"), ({"type": "x"}, "type"), ({"q": "x" * 101}, "q")):
             with self.subTest(params=params):
@@ -157,39 +168,3 @@ class SearchApiTests(TestCase):
         self.assertEqual(body["openapi"], "3.1.0")
         self.assertIn("/api/search", body["paths"])
         jsonschema.Draft202012Validator.check_schema(body["components"]["schemas"]["SearchResponse"])
-
-
-@override_settings(INSCOPE_SEARCH=DATABASE)
-class SearchPageTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.pages = dataset.build()
-        indexing.rebuild_all()
-
-    def test_the_page_lists_results_without_javascript_and_feeds_the_map(self):
-        response = self.client.get("/search/", {"q": "dry needling", "where": "Denver", "type": "practitioner"})
-        self.assertEqual(response.status_code, 200)
-        html = response.content.decode()
-        self.assertIn("Dana Whitfield", html)
-        self.assertIn('id="search-map-points"', html)
-        self.assertIn("In scope", html)
-        self.assertIn("km away", html)
-        self.assertIn("4.8 out of 5 from 10 reviews", html)
-        self.assertIn('<label for="id_where">', html)
-        self.assertIn("search/vendor/leaflet/leaflet.js", html)
-
-    def test_facet_links_keep_the_rest_of_the_query(self):
-        response = self.client.get("/search/", {"q": "sciatica", "where": "Denver"})
-        self.assertContains(response, "?q=sciatica&amp;where=Denver&amp;profession=physiotherapist")
-
-    def test_invalid_parameters_show_the_message_with_status_400(self):
-        response = self.client.get("/search/", {"where": "Denverr"})
-        self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "We don&#x27;t know a place called", status_code=400)
-        self.assertContains(response, 'aria-invalid="true"', status_code=400)
-        self.assertContains(response, "Denver, Colorado, United States", status_code=400)
-
-    def test_an_empty_page_shows_the_form(self):
-        response = self.client.get("/search/")
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, 'role="search"')

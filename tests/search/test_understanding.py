@@ -73,3 +73,15 @@ def test_distances_and_bounding_boxes():
     min_lat, max_lat, min_lon, max_lon = places.bounding_box(39.7, -104.9, 10)
     assert min_lat < 39.7 < max_lat and min_lon < -104.9 < max_lon
     assert edit_distance("sciatca", "sciatica", 2) == 1
+
+
+@pytest.mark.parametrize("text", ["Denverr", "Portlnd", "Springfeld"])
+def test_every_suggested_place_label_searches_for_that_place(text):
+    # The search page links each suggestion as ?where=<label>, and autocomplete fills the box with it.
+    suggested = places.suggest(text)
+    assert suggested
+    for label in suggested:
+        places.resolve(label)  # no PlaceNotFound
+    for place in places.complete(text[:4]):
+        found = places.resolve(place.label)
+        assert places.haversine_km(place.latitude, place.longitude, found.latitude, found.longitude) < 25

@@ -1,14 +1,25 @@
-/* Suggestions under a search box, from GET /api/autocomplete?q= -> {"suggestions": [{"label", "kind", "url"}]}.
-   Markup: <input data-autocomplete="/api/autocomplete" aria-controls="LIST_ID"> and an empty <ul id="LIST_ID">.
+/* Suggestions under a search box, from GET /api/autocomplete?q= ->
+   {"q": "...", "suggestions": [{"kind", "label", "value", "url"}]} (described in /api/openapi.json).
+   Markup: <input data-autocomplete="/api/autocomplete" aria-controls="LIST_ID"> and an empty <ul id="LIST_ID">;
+   data-autocomplete-kinds="place" (space-separated kinds) keeps only those suggestions.
+   Choosing a practitioner or clinic opens its page; choosing a treatment, condition, profession or place
+   puts its label in the box, so the patient can still fill in the rest of the form.
    ARIA combobox pattern: arrows move, Enter picks, Escape closes. If the endpoint is missing or fails,
    nothing happens and the form submits as usual. */
 (function () {
     "use strict";
     if (!window.fetch || !document.querySelectorAll) { return; }
 
+    var KIND_LABELS = {
+        technique: "Treatment", condition: "Condition", profession: "Profession",
+        place: "Place", practitioner: "Practitioner", clinic: "Clinic"
+    };
+    var OPENS_PAGE = { practitioner: true, clinic: true };
+
     function setup(input) {
         var list = document.getElementById(input.getAttribute("aria-controls"));
         var endpoint = input.getAttribute("data-autocomplete");
+        var kinds = (input.getAttribute("data-autocomplete-kinds") || "").split(/\s+/).filter(Boolean);
         var items = [], active = -1, timer = null, latest = 0;
         if (!list) { return; }
         input.setAttribute("role", "combobox");
@@ -41,28 +52,31 @@
             var item = items[index];
             if (!item) { return; }
             var url = item.getAttribute("data-url");
-            if (url) { window.location.assign(url); return; }
+            if (url && OPENS_PAGE[item.getAttribute("data-kind")]) { window.location.assign(url); return; }
             input.value = item.getAttribute("data-label");
             close();
         }
 
         function show(suggestions) {
             close();
-            suggestions.slice(0, 8).forEach(function (s, i) {
-                if (!s || typeof s.label !== "string") { return; }
+            suggestions.filter(function (s) {
+                return s && typeof s.label === "string" && (!kinds.length || kinds.indexOf(s.kind) !== -1);
+            }).slice(0, 8).forEach(function (s, i) {
                 var li = document.createElement("li");
                 li.id = list.id + "-" + i;
                 li.setAttribute("role", "option");
                 li.setAttribute("aria-selected", "false");
                 li.setAttribute("data-label", s.label);
-                if (typeof s.url === "string" && s.url.charAt(0) === "/") { li.setAttribute("data-url", s.url); }
+                li.setAttribute("data-kind", s.kind || "");
+                // Only a site-relative URL is followed ("//host" is another site).
+                if (typeof s.url === "string" && /^\/(?!\/)/.test(s.url)) { li.setAttribute("data-url", s.url); }
                 var label = document.createElement("span");
                 label.textContent = s.label;
                 li.appendChild(label);
                 if (s.kind) {
                     var kind = document.createElement("span");
                     kind.className = "kind";
-                    kind.textContent = s.kind;
+                    kind.textContent = KIND_LABELS[s.kind] || s.kind;
                     li.appendChild(kind);
                 }
                 li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(items.indexOf(li)); });
