@@ -246,16 +246,32 @@ class ElasticsearchBackend(SearchBackend):
             actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
             actions.append({"add": {"index": index, "alias": self.alias}})
             self.client.indices.update_aliases(actions=actions)
-            for name in old:
+            # The old index, and any left half-built by a rebuild the engine died during.
+            for name in set(old) | self._leftovers(keep=index):
                 self.client.indices.delete(index=name, ignore_unavailable=True)
             return sent
 
-        sent = self.call(build)
+        try:
+            sent = self.call(build)
+        except EngineUnavailable:
+            self._drop_quietly(index)  # the alias still points at the old, complete index
+            raise
         # Pages stored while the new index filled went to the old one: send them again.
         changed = SearchDocument.objects.filter(indexed_at__gte=since).values_list("page_id", flat=True)
         if changed:
             self.index_pages(list(changed))
         return {"index": index, "listings": sent, "seconds": round(time.time() - started, 2)}
+
+    def _leftovers(self, keep):
+        """Indices named like this alias's rebuilds that the alias does not point at."""
+        found = self.client.indices.get(index=f"{self.alias}-*", expand_wildcards="open,closed").body
+        return set(found) - {keep}
+
+    def _drop_quietly(self, index):
+        try:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+        except FAILURES:
+            pass  # still down: the next successful rebuild deletes it
 
     def _alias_targets(self):
         try:
