@@ -15,6 +15,7 @@ Key ideas:
   writes stay queued.
 """
 
+import contextlib
 import time
 import uuid
 
@@ -268,10 +269,8 @@ class ElasticsearchBackend(SearchBackend):
         return set(found) - {keep}
 
     def _drop_quietly(self, index):
-        try:
+        with contextlib.suppress(*FAILURES):  # still down: the next successful rebuild deletes it
             self.client.indices.delete(index=index, ignore_unavailable=True)
-        except FAILURES:
-            pass  # still down: the next successful rebuild deletes it
 
     def _alias_targets(self):
         try:

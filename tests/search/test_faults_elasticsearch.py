@@ -19,8 +19,8 @@ from django.test import TestCase, override_settings
 from search import indexing
 from search.backends import get_backend
 from search.models import PendingChange, SearchDocument, SearchListing
-from tests.faultproxy import FaultProxy
 from tests.factories import make_clinic, make_location, make_practitioner
+from tests.faultproxy import FaultProxy
 from tests.search.contract import names, run_search
 from tests.search.dataset import BOULDER
 from tests.search.elastic import osmem_config
