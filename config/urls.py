@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import healthz
 from onboarding import urls as onboarding_urls
 
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
