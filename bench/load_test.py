@@ -132,8 +132,9 @@ class Outbox:
 
 
 class Run:
-    def __init__(self, args, port, outbox, pages, places):
+    def __init__(self, args, port, outbox, pages, places, mix=PATIENT_MIX):
         self.args, self.port, self.outbox, self.pages, self.places = args, port, outbox, pages, places
+        self.mix = mix
         self.log = Log()
         self.deadline = time.monotonic() + args.duration
         self.submitted, self.confirmed, self.approved = {}, set(), {}  # email: page id; emails; pk: user
@@ -154,7 +155,7 @@ class Run:
     def patient(self, seed):
         rng = random.Random(seed)
         browser = Browser(self.port, self.log)
-        kinds, weights = zip(*PATIENT_MIX, strict=True)
+        kinds, weights = zip(*self.mix, strict=True)
         while self.running():
             kind = rng.choices(kinds, weights)[0]
             if kind == "profile":
@@ -211,7 +212,10 @@ class Run:
     def moderator(self, index, username):
         browser = Browser(self.port, self.log)
         _, _, text = browser.request("admin_login", "GET", "/admin/login/")
-        form = {"csrfmiddlewaretoken": CSRF.search(text).group(1), "username": username}
+        token = CSRF.search(text)
+        if token is None:
+            return  # the failed request is already counted as an error
+        form = {"csrfmiddlewaretoken": token.group(1), "username": username}
         form |= {"password": self.args.password, "next": "/admin/"}
         status, headers, _ = browser.request("admin_login", "POST", "/admin/login/", form)
         if status != 302:
