@@ -1,4 +1,4 @@
-"""The load test's own logic, run for a few seconds against the live test server.
+"""The load test's own logic, run for ten seconds against the live test server.
 
 Not a measurement (bench/load_test.py against gunicorn is): this checks that its patients,
 reviews, e-mailed confirmations and moderators really go through, and that its lost-write
@@ -12,6 +12,7 @@ import pytest
 from bench.load_test import Outbox, Run, lost_writes
 from reviews.models import Review
 from tests.factories import make_clinic, make_moderator, make_practitioner
+from tests.reviews.builders import make_review
 
 pytestmark = pytest.mark.usefixtures("full_database")
 
@@ -22,11 +23,12 @@ def test_a_short_run_submits_confirms_and_approves_without_errors(live_server, s
     settings.RATE_LIMIT_TRUSTED_PROXIES = 1
     clinic = make_clinic("Larimer Physio")
     pages = [(p.pk, p.get_url()) for p in (make_practitioner(clinic, n) for n in ("Ana Ruiz", "Ben Cole"))]
+    make_review(clinic, status=Review.Status.PENDING, email="waiting@example.net")  # for the moderators at once
     for name in ("mod1", "mod2"):
         user = make_moderator(name)
         user.set_password("load-pass")
         user.save()
-    args = argparse.Namespace(duration=5, users=2, moderators=["mod1", "mod2"], password="load-pass", max_requests=400)
+    args = argparse.Namespace(duration=10, users=2, moderators=["mod1", "mod2"], password="load-pass", max_requests=400)
     port = int(live_server.url.rsplit(":", 1)[1])
     mix = [("search_api", 1), ("search_page", 1), ("profile", 1), ("review", 2)]
     run = Run(args, port, Outbox(tmp_path), pages, ["Denver"], mix=mix)
