@@ -29,12 +29,26 @@ from search.places import bounding_box, haversine_km
 from search.query import Hit, SearchResults
 
 TEXT_WEIGHT = 1.0
+ATTEMPTS = 3
+
+
+class ListingsChanged(Exception):
+    """A page was reindexed while the search read it (its listings got new rows)."""
 
 
 class DatabaseBackend(SearchBackend):
     name = "database"
 
     def run_search(self, query):
+        # The search reads listings in several statements; a reindex committing between them
+        # replaces a page's rows. Reading again gives a consistent answer (found by the load test).
+        for attempt in range(ATTEMPTS):
+            try:
+                return self.search_once(query, skip_vanished=attempt == ATTEMPTS - 1)
+            except ListingsChanged:
+                continue
+
+    def search_once(self, query, skip_vanished=False):
         sql = dialect()
         text_ranks, text_sql = self.text_matches(query, sql)
         base = self.prefiltered(query, sql, text_sql)
@@ -102,7 +116,11 @@ class DatabaseBackend(SearchBackend):
         listings = SearchListing.objects.in_bulk([entry[1] for _, entry in window])
         hits = []
         for document_id, (_, listing_id, score) in window:
-            document, listing = documents[document_id], listings[listing_id]
+            document, listing = documents.get(document_id), listings.get(listing_id)
+            if document is None or listing is None:
+                if skip_vanished:
+                    continue
+                raise ListingsChanged(document_id)
             hits.append(self.hit(query, document, listing, distances.get(listing_id), score))
 
         facet_rows = [(row[1], row[4].split(), row[5], list((row[7] or {}).keys())) for row in rows.values()]
