@@ -57,7 +57,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 class Browser:
     """One user's connection and cookies (gunicorn's sync workers close after each answer)."""
 
-    def __init__(self, port, log, forwarded_for=None):
+    def __init__(self, port, log):
         self.port, self.log, self.cookies = port, log, {}
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
@@ -190,7 +190,7 @@ class Run:
         }
         # A distinct patient address per review, as the trusted proxy would forward it.
         forwarded = {"X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
-        status, headers, _ = browser.request("review_submit", "POST", f"/reviews/write/{page_id}/", form, forwarded)
+        status, _, _ = browser.request("review_submit", "POST", f"/reviews/write/{page_id}/", form, forwarded)
         if status != 302:
             return
         with self.lock:
@@ -217,7 +217,7 @@ class Run:
             return  # the failed request is already counted as an error
         form = {"csrfmiddlewaretoken": token.group(1), "username": username}
         form |= {"password": self.args.password, "next": "/admin/"}
-        status, headers, _ = browser.request("admin_login", "POST", "/admin/login/", form)
+        status, _, _ = browser.request("admin_login", "POST", "/admin/login/", form)
         if status != 302:
             self.log.errors.append(f"moderator {username} could not log in ({status})")
             return
