@@ -51,6 +51,8 @@ ADMIN_ACCESS = {
     "wagtailadmin_workflows:task_chooser": ANY_ADMIN,
     "wagtailadmin_workflows:task_chooser_results": ANY_ADMIN,
     "wagtailadmin_workflows:task_chosen": ANY_ADMIN,
+    # Wagtail's chooser offers a "new task" tab to every admin user; no menu leads there.
+    "wagtailadmin_workflows:task_chooser_create": ANY_ADMIN,
     # Superusers only: site structure, users and groups, workflows, redirects, reference data.
     "wagtailadmin_collections": SUPERUSER_ONLY,
     "wagtailadmin_workflows": SUPERUSER_ONLY,
@@ -73,8 +75,9 @@ ADMIN_ACCESS = {
     "wagtailforms:index_results": MANAGERS,
     # Pages: managers reach their own clinic's subtree; moderators review in preview only.
     "wagtailadmin_explore_root": MANAGERS,
-    "wagtailadmin_explore": CLINIC_A,
-    "wagtailadmin_explore_results": CLINIC_A,
+    # Browsing the tree shows page titles, which are public; every action on a page is checked.
+    "wagtailadmin_explore": MANAGERS,
+    "wagtailadmin_explore_results": MANAGERS,
     "wagtailadmin_pages": CLINIC_A,
     "wagtailadmin_pages:search": MANAGERS,
     "wagtailadmin_pages:search_results": MANAGERS,
@@ -83,11 +86,14 @@ ADMIN_ACCESS = {
     "wagtailadmin_pages:choose_parent": ANY_ADMIN,  # lists only the parents the user may add under
     "wagtailadmin_pages:add_subpage": CLINIC_A,
     "wagtailadmin_pages:move_confirm": "AGG",  # Wagtail shows the titles; the move itself is refused
-    "wagtailadmin_pages:revisions_index": "AGG",  # redirects to the history view, which checks
+    "wagtailadmin_pages:revisions_index": ANY_ADMIN,  # only redirects to the history view, which checks
+    "wagtailadmin_pages:lock": SUPERUSER_ONLY,  # managers hold no lock permission
+    "wagtailadmin_pages:unlock": SUPERUSER_ONLY,
     # The listing review: the clinic's managers submitted it, moderators decide it.
     "wagtailadmin_pages:workflow_action": "RRA",
     "wagtailadmin_pages:collect_workflow_action_data": "RRA",
-    "wagtailadmin_pages:confirm_workflow_cancellation": "ARR",
+    # Renders the "cancel the workflow?" dialog only; cancelling is the edit view's, which checks.
+    "wagtailadmin_pages:confirm_workflow_cancellation": ANY_ADMIN,
     "wagtailadmin_pages:workflow_preview": "RRA",
     "wagtailadmin_pages:workflow_history": CLINIC_A,
     "wagtailadmin_pages:workflow_history_detail": CLINIC_A,
@@ -158,7 +164,6 @@ ADMIN_ACCESS = {
 
 # Full five-role rows (anonymous, manager A, manager B, moderator, superuser), with the reason.
 EXCEPTIONS = {
-    "wagtailadmin_login": ("ARRRR", "the login form; a signed-in user is sent on to the dashboard"),
     "wagtailadmin_logout": ("RRRRR", "POST only; signing out is 'refused' here because it redirects to the login"),
     "wagtailadmin_password_reset": ("AAAAA", "public: asking for a reset e-mail reveals nothing"),
     "wagtailadmin_password_reset_done": ("AAAAA", "public confirmation page"),
@@ -183,8 +188,19 @@ EXCEPTIONS = {
     "wagtailforms:list_submissions": ("RRRRR", "404: the site has no form pages"),
     "wagtailforms:list_submissions_results": ("RRRRR", "404: the site has no form pages"),
     "wagtailforms:delete_submissions": ("RRRRR", "the site has no form pages"),
-    "wagtailsettings": ("RRRRR", "no site settings models are registered (404)"),
+    "wagtailsettings:edit": ("RRRRR", "no site settings models are registered (404)"),
+    "wagtailsettings:preview_on_edit": ("RRRRR", "no site settings models are registered (404)"),
     "wagtailadmin_workflows:remove": ("RRRRA", "superusers only (POST)"),
+    "wagtailredirects:process_import": ("RRRRE", "Wagtail fails without an import in progress (upstream)"),
+    "wagtailadmin_login": ("A----", "the login itself: tests/security/test_login_lockout.py"),
+    "appointment_inbox:add": ("RRRRR", "nobody adds a request in the admin: patients send them"),
+    "wagtaildocs:create_multiple_from_uploaded_document": (
+        "RERRR",
+        "only the uploader may finish an upload (superusers too are refused); Wagtail fails on an empty POST",
+    ),
+    "wagtailimages:create_multiple_from_uploaded_image": ("RARRR", "only the uploader may finish an upload"),
+    "wagtailimages:delete_upload_multiple": ("RARRR", "only the uploader may discard an upload"),
+    "wagtaildocs:delete_upload_multiple": ("RARRR", "only the uploader may discard an upload"),
 }
 
 # Public URLs: every role may use them. "write" ones take a POST from anyone; they are listed
@@ -232,3 +248,20 @@ def expected(pattern):
         if key in ADMIN_ACCESS:
             return "R" + ADMIN_ACCESS[key] + "A"
     return None
+
+
+# Known findings, not yet fixed: Wagtail's workflow and site-history reports list every
+# licence change proposal's title (with its licence number) to any user holding a
+# LicenceChange permission, so clinic B's managers read clinic A's pending proposals there.
+# The matrix asserts exactly these leaks, so a fix (or a new leak) makes it fail here first.
+KNOWN_LEAKS = {
+    name: ["PT-ALPHA-CHANGE"]
+    for name in (
+        "wagtailadmin_reports:workflow",
+        "wagtailadmin_reports:workflow_results",
+        "wagtailadmin_reports:workflow_tasks",
+        "wagtailadmin_reports:workflow_tasks_results",
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:site_history_results",
+    )
+}

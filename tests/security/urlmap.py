@@ -313,6 +313,8 @@ def fill(pattern, world):
         by_name.update(app_label="wagtailcore", model_name="page")
     if pattern.name.startswith("wagtailadmin_pages:revisions_compare"):
         by_name["pk"] = pa.pk
+    if ns == "wagtailsettings":  # no settings model is registered: any name is a 404
+        by_name.update(app_name="home", model_name="nosetting", pk=1)
     if ns in REFERENCE_MODELS:
         by_name["pk"] = apps.get_model(REFERENCE_MODELS[ns]).objects.order_by("pk").first().pk
     elif "pk" in pattern.args and "pk" not in by_name:
