@@ -3,6 +3,8 @@ URI and confirms with a code; a user with a confirmed device reaches no admin pa
 code is entered; roles named in TWO_FACTOR_REQUIRED_FOR must enrol first. Codes are made
 here from the device's own key, as an authenticator app would."""
 
+import time
+
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -46,6 +48,7 @@ def test_a_manager_enrols_with_the_secret_and_a_code_from_it(client, manager):
     assert "<svg" in page, "a QR code of the otpauth:// URI"
     response = client.post(ENROL, {"code": "000000" if code_for(device) != "000000" else "111111"})
     assert "not right" in response.content.decode()
+    time.sleep(1.1)  # django-otp throttles: one second after the first wrong code, doubling after each
     response = client.post(ENROL, {"code": code_for(device)})
     assert response.status_code == 302
     device.refresh_from_db()
