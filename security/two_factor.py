@@ -63,15 +63,16 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if request.path.startswith("/admin/") and user is not None and user.is_authenticated:
-            if not user.is_verified():
-                name = _view_name(request)
-                if name not in ALWAYS_OPEN:
-                    if user_has_device(user, confirmed=True):
-                        if name != VERIFY:
-                            return self.send_to(VERIFY, request)
-                    elif name != ENROL and required_for(user):
-                        return self.send_to(ENROL, request)
+        owes_code = (
+            request.path.startswith("/admin/") and user is not None and user.is_authenticated and not user.is_verified()
+        )
+        name = _view_name(request) if owes_code else ""
+        if owes_code and name not in ALWAYS_OPEN:
+            if user_has_device(user, confirmed=True):
+                if name != VERIFY:
+                    return self.send_to(VERIFY, request)
+            elif name != ENROL and required_for(user):
+                return self.send_to(ENROL, request)
         return self.get_response(request)
 
     @staticmethod

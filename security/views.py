@@ -35,7 +35,7 @@ def _check(device, form):
     """True when the code is right; a throttled device says so instead of checking."""
     allowed, _ = device.verify_is_allowed()
     if not allowed:
-        form.add_error("code", "Too many wrong codes: wait a few seconds (longer after each wrong code), then try again.")
+        form.add_error("code", "Too many wrong codes: wait a few seconds (longer after each one), then try again.")
         return False
     if device.verify_token(form.cleaned_data["code"].strip()):
         return True

@@ -21,10 +21,9 @@ PATTERNS = url_patterns()
 def world(django_db_setup, django_db_blocker):
     """Built once for the module inside a transaction that is rolled back at its end; each
     test (and each request) runs in a savepoint within it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            yield build_world()
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
 
 
 def test_the_matrix_covers_every_url_pattern_and_role():

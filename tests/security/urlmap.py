@@ -11,9 +11,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
+from django.utils import timezone
 
 ROLES = ("anonymous", "manager_a", "manager_b", "moderator", "superuser")
 
@@ -118,7 +118,8 @@ def build_world():
     w["review_a"] = review = make_review(pa, body="Alpha review body long enough to be a real review of the visit.")
     w["pending_review_a"] = make_review(pa, status=Review.Status.PENDING, email="pending@example.net")
     w["response_a"] = make_response(review, author=manager_a, body="Alpha clinic response secret words")
-    w["report_a"] = ReviewReport.objects.create(review=review, reason=ReviewReport._meta.get_field("reason").choices[0][0])
+    reason = ReviewReport._meta.get_field("reason").choices[0][0]
+    w["report_a"] = ReviewReport.objects.create(review=review, reason=reason)
     w["testimonial_a"] = Testimonial.objects.create(
         clinic=clinic_a,
         practitioner=pa,
@@ -162,7 +163,9 @@ def build_world():
     w["workflow"] = Workflow.objects.get(pk=w["page_workflow_state"].workflow_id)
     assert WorkflowState.objects.count() >= 2
     w["editing_session_a"] = EditingSession.objects.create(
-        user=manager_a, content_type=ContentType.objects.get_for_model(Page), object_id=str(pa.pk),
+        user=manager_a,
+        content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(pa.pk),
         last_seen_at=timezone.now(),
     )
     w["redirect"] = Redirect.objects.create(old_path="/matrix-old", redirect_link="/")
@@ -174,15 +177,13 @@ def build_world():
         collection=w["collection_a"], restriction_type="password", password="s3cret"
     )
     w["other_group"] = Group.objects.exclude(pk=w["group_a"].pk).first()
-    from django.core import signing
-
-    from onboarding.teams import invite
-
     from django.contrib.auth.tokens import default_token_generator
+    from django.core import signing
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
     from onboarding.models import Invitation
+    from onboarding.teams import invite
 
     invitation = invite(clinic_a, "newcolleague@example.org", invited_by=manager_a)
     Invitation.objects.filter(pk=invitation.pk).update(secret_hash=Invitation.hash_secret("matrix-secret"))
@@ -195,7 +196,23 @@ def build_world():
     unconfirmed.confirmation_nonce = "n" * 32
     unconfirmed.save()
     w["confirm_token"] = confirmation_token(unconfirmed)
+    w["sessions"] = signed_in_sessions(w["users"])
     return w
+
+
+def signed_in_sessions(users):
+    """One session per role, made once: each request reuses its cookie (a request that signs out
+    is rolled back with its savepoint, so the session is there again for the next)."""
+    from django.conf import settings
+    from django.test import Client
+
+    sessions = {}
+    for role, user in users.items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
 
 
 # The object each namespace's "pk" (or equivalent) means: always one of clinic A's, or a
