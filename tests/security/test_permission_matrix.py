@@ -58,3 +58,19 @@ def test_each_role_is_allowed_or_refused_as_the_table_says(world, pattern):
             leaks += [secret for secret in CLINIC_A_SECRETS if secret in content]
     assert "".join(seen) == expect, f"{pattern} ({pattern.name}): expected {expect}, got {seen} for {ROLES}"
     assert leaks == KNOWN_LEAKS.get(pattern.name, []), f"manager B saw clinic A's {leaks} at {pattern}"
+
+
+def test_a_new_admin_or_public_url_is_caught_until_the_table_names_it():
+    from tests.security.urlmap import Pattern
+
+    assert expected(Pattern("admin/new-report/", "new_report", ())) is None
+    assert expected(Pattern("feedback/<int:page_id>/", "feedback", ("page_id",))) is None
+    assert expected(Pattern("admin/licences/export/", "licences:export", ())) == "R" + "RRR" + "A"
+
+
+@pytest.mark.django_db
+def test_a_url_argument_the_matrix_cannot_fill_is_an_error_not_a_skip(world):
+    from tests.security.urlmap import Pattern
+
+    with pytest.raises(Unfillable):
+        fill(Pattern("admin/things/<int:thing_id>/", "things:edit", ("thing_id",)), world)
