@@ -3,9 +3,9 @@
 Failed attempts are counted by home.ratelimit, per submitted user name and per client
 address, in fixed windows: after LOGIN_FAILURES_PER_ACCOUNT failures for one name (or
 LOGIN_FAILURES_PER_ADDRESS from one address) within LOGIN_LOCKOUT_SECONDS, sign-in is
-refused, even with the right password, until the window ends. Names are counted whether or
-not an account has them, and the message is the same either way, so the lock-out never
-tells anyone which accounts exist. Logs carry keyed hashes, never the name or the address.
+refused, even with the right password, until the window ends; a successful sign-in clears
+the account's count. Names are counted whether or not an account has them, and the message
+is the same either way, so the lock-out never tells anyone which accounts exist. Logs carry keyed hashes, never the name or the address.
 """
 
 import logging
@@ -51,11 +51,15 @@ class RateLimitedLoginForm(LoginForm):
                 LOCKED_MESSAGE, code="locked_out", params={"minutes": settings.LOGIN_LOCKOUT_SECONDS // 60}
             )
         try:
-            return super().clean()
+            cleaned = super().clean()
         except ValidationError:
             if self.request is not None and username:
                 self.count_failure(username)
             raise
+        # The right password clears the account's count (not the address's: one address trying
+        # many names stays counted).
+        ratelimit.reset(account_key(username))
+        return cleaned
 
     def count_failure(self, username):
         window = settings.LOGIN_LOCKOUT_SECONDS

@@ -97,3 +97,13 @@ def test_the_public_site_login_form_setting_points_at_the_limited_form(settings)
     from security.login import RateLimitedLoginForm
 
     assert get_user_login_form() is RateLimitedLoginForm
+
+
+def test_a_successful_sign_in_clears_the_accounts_failures(client, limits, manager):
+    for _ in range(2):
+        sign_in(client, "lockout_manager", "wrong")
+    assert signed_in(sign_in(client, "lockout_manager", PASSWORD))
+    client.logout()
+    for _ in range(2):
+        sign_in(client, "lockout_manager", "wrong")
+    assert signed_in(sign_in(client, "lockout_manager", PASSWORD)), "two failures, not four"
