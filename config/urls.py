@@ -9,6 +9,8 @@ from home.views import healthz
 from onboarding import urls as onboarding_urls
 
 urlpatterns = [
+    # Before Wagtail's admin: its workflow and history reports, scoped to what a manager may see.
+    path("admin/reports/", include("onboarding.reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -5,7 +5,8 @@ address, in fixed windows: after LOGIN_FAILURES_PER_ACCOUNT failures for one nam
 LOGIN_FAILURES_PER_ADDRESS from one address) within LOGIN_LOCKOUT_SECONDS, sign-in is
 refused, even with the right password, until the window ends; a successful sign-in clears
 the account's count. Names are counted whether or not an account has them, and the message
-is the same either way, so the lock-out never tells anyone which accounts exist. Logs carry keyed hashes, never the name or the address.
+is the same either way, so the lock-out never tells anyone which accounts exist. Logs carry
+keyed hashes, never the name or the address.
 """
 
 import logging
