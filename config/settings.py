@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "search",
     "reviews",
     "onboarding",
+    "security",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -68,8 +71,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "security.headers.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -196,6 +202,13 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# An admin session lasts a working day ("remember me") or until the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
+# Content-Security-Policy and Permissions-Policy: security.headers (strict for the public
+# site, Wagtail's needs for /admin/). CSP_REPORT_ONLY=1 sends the policy as report-only.
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", default=False)
 if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG and not SECURE_HSTS_PRELOAD:
@@ -246,3 +259,16 @@ APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 180)
 APPOINTMENT_REQUESTS_PER_IP_PER_HOUR = env_int("APPOINTMENT_REQUESTS_PER_IP_PER_HOUR", 5)
 APPOINTMENT_REQUESTS_PER_EMAIL_PER_DAY = env_int("APPOINTMENT_REQUESTS_PER_EMAIL_PER_DAY", 3)
 RATE_LIMIT_TRUSTED_PROXIES = env_int("RATE_LIMIT_TRUSTED_PROXIES", 0)
+
+# Admin sign-in: failed attempts counted per user name and per client address (home.ratelimit,
+# shared across workers with REDIS_URL); past either limit sign-in is refused until the window
+# ends. See security/login.py.
+WAGTAILADMIN_USER_LOGIN_FORM = "security.login.RateLimitedLoginForm"
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
+
+# Two-factor authentication (TOTP, django-otp): anyone may turn it on; the roles listed here
+# ("moderators", "managers", "superusers") must. See security/two_factor.py.
+TWO_FACTOR_REQUIRED_FOR = env_list("TWO_FACTOR_REQUIRED_FOR")
+OTP_TOTP_ISSUER = "InScope"

@@ -11,6 +11,8 @@ from onboarding import urls as onboarding_urls
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's admin: its workflow and history reports, scoped to what a manager may see.
+    path("admin/reports/", include("onboarding.reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -85,19 +85,23 @@ class AppointmentStatusForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class ScopedInboxMixin:
-    scope_actions = ["view", "change"]
+class ScopedObjectMixin:
+    """Another clinic's request is a 404, whichever view asks for it."""
 
-    def get_base_queryset(self):
-        return inbox_policy.instances_user_has_any_permission_for(self.request.user, self.scope_actions).select_related(
-            "clinic", "practitioner", "location"
-        )
+    scope_actions = ["view", "change"]
 
     def get_object(self, *args, **kwargs):
         appointment = super().get_object(*args, **kwargs)
         if not inbox_policy.user_has_any_permission_for_instance(self.request.user, self.scope_actions, appointment):
             raise Http404("No appointment request found.")
         return appointment
+
+
+class ScopedInboxMixin(ScopedObjectMixin):
+    def get_base_queryset(self):
+        return inbox_policy.instances_user_has_any_permission_for(self.request.user, self.scope_actions).select_related(
+            "clinic", "practitioner", "location"
+        )
 
 
 class InboxIndexView(ScopedInboxMixin, generic.IndexView):
@@ -110,6 +114,14 @@ class InboxEditView(ScopedInboxMixin, generic.EditView):
 
 class InboxDeleteView(ScopedInboxMixin, generic.DeleteView):
     scope_actions = ["delete"]
+
+
+class InboxHistoryView(ScopedObjectMixin, generic.HistoryView):
+    pass
+
+
+class InboxUsageView(ScopedObjectMixin, generic.UsageView):
+    pass
 
 
 class AppointmentInboxViewSet(ModelViewSet):
@@ -125,6 +137,9 @@ class AppointmentInboxViewSet(ModelViewSet):
     index_view_class = InboxIndexView
     edit_view_class = InboxEditView
     delete_view_class = InboxDeleteView
+    # Scoped like the others: unscoped, another clinic's manager could open a request's history.
+    history_view_class = InboxHistoryView
+    usage_view_class = InboxUsageView
     list_display = [
         Column("name", label="Patient", accessor="name"),
         Column("practitioner", label="Practitioner"),

@@ -57,6 +57,11 @@ def hit(name, window):
         return 1
 
 
+def reset(name):
+    """Forget `name`'s count (e.g. an account's failed sign-ins once the right password is given)."""
+    cache.delete(_key(name))
+
+
 def allow(name, *, limit, window):
     """Count one attempt; False once `limit` attempts were made in the current window."""
     return hit(name, window) <= limit

@@ -102,6 +102,11 @@ def browser_page(chromium, site):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
+    # A Content-Security-Policy violation is only a console message; count it as an error.
+    page.on(
+        "console",
+        lambda message: page.errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield page
     context.close()
 

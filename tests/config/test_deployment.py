@@ -67,3 +67,55 @@ def test_the_image_runs_gunicorn_after_migrating():
 
 def test_the_health_check_url_exists(compose):
     assert "/healthz" in " ".join(compose["services"]["app"]["healthcheck"]["test"])
+
+
+def production_settings():
+    """Security-relevant settings as a production deployment (DEBUG=0) sees them."""
+    import json
+
+    from tests.config.test_settings import PRODUCTION, run_python
+
+    names = [
+        "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "X_FRAME_OPTIONS", "MIDDLEWARE",
+        "WAGTAILADMIN_USER_LOGIN_FORM", "SESSION_COOKIE_AGE", "CSP_REPORT_ONLY",
+    ]  # fmt: skip
+    code = (
+        "import json, django; from django.conf import settings; django.setup();"
+        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))"
+    )
+    result = run_python(code, PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_sessions_and_csrf_follow_the_deployment_checklist():
+    seen = production_settings()
+    assert seen["SECURE_SSL_REDIRECT"] and seen["SESSION_COOKIE_SECURE"] and seen["CSRF_COOKIE_SECURE"]
+    assert seen["SESSION_COOKIE_HTTPONLY"] and seen["CSRF_COOKIE_HTTPONLY"]
+    assert seen["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert seen["SECURE_HSTS_SECONDS"] >= 31_536_000 and seen["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
+    assert seen["SECURE_CONTENT_TYPE_NOSNIFF"] and seen["SECURE_REFERRER_POLICY"] == "strict-origin-when-cross-origin"
+    assert seen["X_FRAME_OPTIONS"] == "DENY"
+    assert seen["SESSION_COOKIE_AGE"] <= 24 * 3600, "an admin session should not outlive a working day by much"
+    assert seen["CSP_REPORT_ONLY"] is False, "production enforces its Content-Security-Policy"
+
+
+def test_production_runs_the_security_middleware_in_the_right_order():
+    middleware = production_settings()["MIDDLEWARE"]
+    position = middleware.index
+    assert position("django.middleware.csrf.CsrfViewMiddleware") < position(
+        "django.contrib.auth.middleware.AuthenticationMiddleware"
+    )
+    # django-otp reads the authenticated user; the two-factor gate needs both.
+    assert (
+        position("django.contrib.auth.middleware.AuthenticationMiddleware")
+        < position("django_otp.middleware.OTPMiddleware")
+        < position("security.two_factor.TwoFactorMiddleware")
+    )
+    # Answers before XFrameOptionsMiddleware, so the admin's SAMEORIGIN is not overwritten by DENY.
+    assert position("django.middleware.clickjacking.XFrameOptionsMiddleware") < position(
+        "security.headers.SecurityHeadersMiddleware"
+    )
+    assert production_settings()["WAGTAILADMIN_USER_LOGIN_FORM"] == "security.login.RateLimitedLoginForm"

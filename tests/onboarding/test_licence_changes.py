@@ -203,6 +203,18 @@ class TestWhoMayDoWhat:
         assert client.post(url).status_code == 404
         assert not Licence.objects.filter(number="PT-NEW-1").exists()
 
+    @pytest.mark.parametrize("report", ["workflow", "workflow_tasks", "site_history"])
+    def test_wagtails_reports_show_a_proposal_to_its_own_clinic_not_another(
+        self, client, pending, manager, moderator, report
+    ):
+        url = reverse(f"wagtailadmin_reports:{report}")
+        client.force_login(make_manager(make_clinic("Other Clinic")))
+        assert "PT-NEW-1" not in client.get(url).content.decode()
+        client.force_login(manager)
+        assert "PT-NEW-1" in client.get(url).content.decode()
+        client.force_login(make_user(superuser=True))
+        assert "PT-NEW-1" in client.get(url).content.decode()
+
     def test_another_clinics_manager_cannot_propose_for_our_practitioner(self, client, practitioner):
         other = make_manager(make_clinic("Other Clinic"))
         response = propose(client, other, proposal(practitioner, number="PT-SNEAK"))
