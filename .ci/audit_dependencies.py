@@ -30,7 +30,7 @@ def main():
     skipped = [dep for dep in dependencies if "skip_reason" in dep]
     vulnerable = [dep for dep in dependencies if dep.get("vulns")]
     audited = len(dependencies) - len(skipped)
-    print(f"pip-audit: {len(dependencies)} packages, {audited} audited, {len(skipped)} not found by the advisory service")
+    print(f"pip-audit: {len(dependencies)} packages, {audited} audited, {len(skipped)} unknown to the advisory service")
     for dep in vulnerable:
         for vuln in dep["vulns"]:
             fixed = ", ".join(vuln.get("fix_versions", [])) or "no fixed release yet"
