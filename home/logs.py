@@ -2,13 +2,13 @@
 
 The code never logs personal data on purpose (tests/home/test_log_privacy.py runs the main
 flows and checks every record), but an exception's text can quote a value it choked on: a
-database error naming a duplicate key, a mail server refusing a recipient. This filter, on
-every handler, masks addresses and phone-like numbers in the message and its traceback.
+database error naming a duplicate key, a mail server refusing a recipient. The site's log
+formatter masks addresses and phone-like numbers in the whole formatted line, traceback
+included. It works on the output, not the record, so other handlers see the record unchanged.
 """
 
 import logging
 import re
-import traceback
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
@@ -18,10 +18,6 @@ def redact(text):
     return PHONE.sub("[phone]", EMAIL.sub("[email]", text))
 
 
-class RedactPersonalData(logging.Filter):
-    def filter(self, record):
-        record.msg = redact(record.getMessage())
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
-        return True
+class RedactingFormatter(logging.Formatter):
+    def format(self, record):
+        return redact(super().format(record))

@@ -1,6 +1,6 @@
 """Logs never contain personal data: the main flows run with every logger at DEBUG, and no record
 holds an e-mail address, a phone number, a name or the text of a request or review. Whatever an
-exception might quote is masked by the handlers' filter (home/logs.py)."""
+exception might quote is masked by the site's log formatter (home/logs.py)."""
 
 import logging
 import re
@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 
-from home.logs import RedactPersonalData
+from home.logs import RedactingFormatter
 from onboarding.applications import decline
 from onboarding.models import ClinicApplication
 from reviews.models import Review
@@ -84,28 +84,22 @@ def test_the_main_flows_log_no_personal_data(client, caplog, monkeypatch, django
     assert_nothing_personal(caplog)
 
 
-def test_what_an_exception_quotes_is_masked_by_the_handlers_filter():
+def test_what_an_exception_quotes_is_masked_by_the_sites_formatter():
     try:
         raise IntegrityError(f"duplicate key value violates unique constraint: (email)=({EMAIL}) phone {PHONE}")
     except IntegrityError:
         record = logging.getLogger("django.request").makeRecord(
-            "django.request",
-            logging.ERROR,
-            __file__,
-            1,
-            "Failed for %s",
-            (EMAIL,),
-            exc_info=sys.exc_info(),
+            "django.request", logging.ERROR, __file__, 1, "Failed for %s", (EMAIL,), exc_info=sys.exc_info()
         )
-    assert RedactPersonalData().filter(record)
-    output = logging.Formatter().format(record)
+    output = RedactingFormatter("%(message)s").format(record)
     assert EMAIL not in output and "555 0199" not in output
     assert "Failed for [email]" in output and "(email)=([email]) phone [phone]" in output
+    assert record.getMessage() == f"Failed for {EMAIL}", "other handlers see the record unchanged"
 
 
 def test_every_handler_of_the_site_masks_personal_data(settings):
     config = settings.LOGGING
-    assert config["filters"]["redact"]["()"] == "home.logs.RedactPersonalData"
-    assert all("redact" in handler.get("filters", []) for handler in config["handlers"].values())
-    # Django's own console and mail_admins handlers would bypass the filter.
+    assert all(formatter["()"] == "home.logs.RedactingFormatter" for formatter in config["formatters"].values())
+    assert all(handler.get("formatter") in config["formatters"] for handler in config["handlers"].values())
+    # Django's own console and mail_admins handlers would bypass the masking.
     assert config["loggers"]["django"]["handlers"] == []
