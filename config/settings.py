@@ -218,10 +218,15 @@ if not DEBUG and not SECURE_HSTS_PRELOAD:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Logs never hold personal data; a traceback quoting an address or a phone number is masked (home.logs).
+    "formatters": {
+        "plain": {"()": "home.logs.RedactingFormatter", "format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own console and mail_admins handlers would bypass the masking: everything goes to root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         # Wagtail queues a reference-index task on every save; one INFO line each is noise.
         "django_tasks": {"level": "WARNING"},

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from directory.models import AppointmentRequest
 from directory.permissions import practitioners_managed_by
+from home.text import PlainTextForm
 
 
 class LicenceForm(WagtailAdminModelForm):
@@ -37,7 +38,7 @@ class LicenceVerificationForm(forms.Form):
         return licence
 
 
-class AppointmentRequestForm(forms.ModelForm):
+class AppointmentRequestForm(PlainTextForm, forms.ModelForm):
     """A patient's request to be contacted. Either an e-mail address or a phone number is needed."""
 
     # A honeypot: hidden from people (and labelled for screen readers), filled in by bots.

@@ -21,6 +21,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
 MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+DAMAGED = "This image file is damaged or incomplete; please upload it again."
 
 
 def _limits():
@@ -81,7 +82,7 @@ def clean_image(upload, name=None):
         try:
             image.load()
         except (OSError, SyntaxError, ValueError):
-            raise ValidationError("This image file is damaged or incomplete; please upload it again.") from None
+            raise ValidationError(DAMAGED) from None
 
     cleaned = SimpleUploadedFile(name, _strip_metadata(image, expected), content_type=MIME_TYPES[expected])
     cleaned.metadata_removed = True

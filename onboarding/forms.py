@@ -7,11 +7,12 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 from directory.models import ClinicPage, Jurisdiction, Profession, Technique
+from home.text import PlainTextForm
 from onboarding.applications import duplicate_problem
 from onboarding.models import ClaimedLicence, ClinicApplication
 
 
-class ClinicApplicationForm(forms.ModelForm):
+class ClinicApplicationForm(PlainTextForm, forms.ModelForm):
     """'List your clinic': a new listing, or (with claim ticked) an existing one handed over."""
 
     claim = forms.BooleanField(
@@ -116,7 +117,7 @@ class ClinicApplicationForm(forms.ModelForm):
         return application
 
 
-class ClaimedLicenceForm(forms.ModelForm):
+class ClaimedLicenceForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = ClaimedLicence
         fields = ["holder_name", "profession", "jurisdiction", "number"]

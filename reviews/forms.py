@@ -1,6 +1,7 @@
 """Forms: patients write and report reviews; clinics respond and curate testimonials; moderators decide.
 
-Text is stored as written; templates escape it on output, so no HTML ever reaches a page.
+Text is stored as written (control characters refused: home.text); templates escape it on output,
+so no HTML ever reaches a page.
 """
 
 import datetime
@@ -12,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from directory.models import Condition, Technique
 from directory.permissions import clinics_managed_by, practitioners_managed_by
+from home.text import PlainTextForm
 from reviews.findings import response_disclosures
 from reviews.models import ASPECTS, Review, ReviewResponse
 from reviews.policy import RejectionReason, ReportReason
@@ -54,7 +56,7 @@ class MonthField(forms.DateField):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
-class ReviewForm(HoneypotMixin, forms.ModelForm):
+class ReviewForm(PlainTextForm, HoneypotMixin, forms.ModelForm):
     rating = forms.TypedChoiceField(choices=STAR_CHOICES, coerce=int, widget=forms.RadioSelect, label="Overall rating")
     visit_month = MonthField(label="Month of your visit")
     own_experience = forms.BooleanField(
@@ -111,7 +113,7 @@ class ReviewForm(HoneypotMixin, forms.ModelForm):
         return body
 
 
-class ReportForm(HoneypotMixin, forms.Form):
+class ReportForm(PlainTextForm, HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(choices=ReportReason.choices, widget=forms.RadioSelect, label="What is wrong?")
     details = forms.CharField(
         required=False,
@@ -127,7 +129,7 @@ class ReportForm(HoneypotMixin, forms.Form):
     )
 
 
-class ResponseForm(forms.ModelForm):
+class ResponseForm(PlainTextForm, forms.ModelForm):
     """A clinic's public reply; refused if it would identify the patient or confirm their care."""
 
     class Meta:

@@ -202,6 +202,8 @@ def schema(request=None):
             "required": False,
             "description": DESCRIPTIONS.get(name, str(field.label)),
             "schema": parameter_schema(field),
+            # The search page's form sends every field, blank ones as `name=`: blank means not given.
+            "allowEmptyValue": True,
         }
         for name, field in form.fields.items()
     ]
