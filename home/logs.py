@@ -3,10 +3,12 @@
 The code never logs personal data on purpose (tests/home/test_log_privacy.py runs the main
 flows and checks every record), but an exception's text can quote a value it choked on: a
 database error naming a duplicate key, a mail server refusing a recipient. The site's log
-formatter masks addresses and phone-like numbers in the whole formatted line, traceback
-included. It works on the output, not the record, so other handlers see the record unchanged.
+formatter masks addresses and phone-like numbers in the message and the traceback (not in the
+line's own timestamp, which looks like a phone number to a pattern). It works on a copy of the
+record, so other handlers see the record unchanged.
 """
 
+import copy
 import logging
 import re
 
@@ -20,4 +22,12 @@ def redact(text):
 
 class RedactingFormatter(logging.Formatter):
     def format(self, record):
-        return redact(super().format(record))
+        record = copy.copy(record)
+        record.msg, record.args = redact(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return super().format(record)

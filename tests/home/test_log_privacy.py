@@ -97,6 +97,13 @@ def test_what_an_exception_quotes_is_masked_by_the_sites_formatter():
     assert record.getMessage() == f"Failed for {EMAIL}", "other handlers see the record unchanged"
 
 
+def test_the_lines_own_timestamp_is_not_mistaken_for_a_phone_number():
+    record = logging.getLogger("search").makeRecord("search", logging.WARNING, __file__, 1, "Call %s", (PHONE,), None)
+    output = RedactingFormatter("%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S").format(record)
+    assert output.endswith("Call [phone]")
+    assert output[:19] == logging.Formatter(datefmt="%Y-%m-%d %H:%M:%S").formatTime(record, "%Y-%m-%d %H:%M:%S")
+
+
 def test_every_handler_of_the_site_masks_personal_data(settings):
     config = settings.LOGGING
     assert all(formatter["()"] == "home.logs.RedactingFormatter" for formatter in config["formatters"].values())
