@@ -93,11 +93,13 @@ class Writer:
         count = 0
         if connection.vendor == "postgresql":
             connection.ensure_connection()
-            with connection.connection.cursor() as cursor:
-                with cursor.copy(f"COPY {name} ({names}) FROM STDIN") as copy:
-                    for row in table.prepared(rows):
-                        copy.write_row(row)
-                        count += 1
+            with (
+                connection.connection.cursor() as cursor,
+                cursor.copy(f"COPY {name} ({names}) FROM STDIN") as copy,
+            ):
+                for row in table.prepared(rows):
+                    copy.write_row(row)
+                    count += 1
         else:
             rows = list(table.prepared(rows))
             marks = ", ".join(["%s"] * len(table.columns))

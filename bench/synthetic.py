@@ -32,7 +32,9 @@ TECHNIQUES = {
         "Manual therapy", "Exercise therapy", "McKenzie method", "Kinesiology taping", "Soft tissue massage",
         "Instrument-assisted soft tissue mobilisation", "Shockwave therapy", "Cupping",
     ],
-    "Chiropractor": ["Spinal manipulation", "Manual therapy", "Soft tissue massage", "Kinesiology taping", "Dry needling"],
+    "Chiropractor": [
+        "Spinal manipulation", "Manual therapy", "Soft tissue massage", "Kinesiology taping", "Dry needling",
+    ],
     "Acupuncturist": ["Acupuncture", "Electro-acupuncture", "Cupping"],
     "Physician": ["Acupuncture", "Dry needling", "Shockwave therapy", "Exercise therapy"],
     "Physiatrist": ["Dry needling", "Shockwave therapy", "Exercise therapy", "Spinal manipulation"],
@@ -50,6 +52,7 @@ KIND_WORDS = {"physio": "physiotherapy", "multi": "multidisciplinary", "chiro": 
 CITY_KEYS = sorted(CITIES)
 HOURS = [(day, datetime.time(8 + day % 2), datetime.time(18)) for day in range(5)]
 DAY = datetime.timedelta(days=1)
+GIVEN, FAMILY = "ABCDEFGHJKLMNPRSTVW", "ABCDKMPRST"
 
 
 class Vocabulary:
@@ -115,10 +118,13 @@ class Generator:
             home = rng.random() < 0.2
             lat = Decimal(place.latitude) + Decimal(rng.randint(-60, 60)) / 10000
             lon = Decimal(place.longitude) + Decimal(rng.randint(-60, 60)) / 10000
-            rows.add("location", (pk, clinic_id, order, f"{place.locality} branch" if order else "", street_address(rng, city, place),
-                                  place.locality, city.name, place.postcode, self.v.jurisdictions[city.jurisdiction],
-                                  lat, lon, fictional_phone(rng, city), home, rng.choice([5, 10, 15]) if home else None,
-                                  rng.random() < 0.3, rng.random() < 0.85, self.today - rng.randrange(200) * DAY))  # fmt: skip
+            name = f"{place.locality} branch" if order else ""
+            rows.add("location", (
+                pk, clinic_id, order, name, street_address(rng, city, place), place.locality, city.name,
+                place.postcode, self.v.jurisdictions[city.jurisdiction], lat, lon, fictional_phone(rng, city), home,
+                rng.choice([5, 10, 15]) if home else None, rng.random() < 0.3, rng.random() < 0.85,
+                self.today - rng.randrange(200) * DAY,
+            ))  # fmt: skip
             for day, opens, closes in HOURS:
                 rows.add("hours", (pk, day, opens, closes))
             locations.append((pk, place, city.jurisdiction))
@@ -156,8 +162,10 @@ class Generator:
         here = rng.sample(locations, rng.randint(1, len(locations)))
         accepting = rng.random() < 0.85
         nominals = rng.choice(people.POST_NOMINALS.get((country, profession), [""]))
-        bio = BIO.format(name=name, profession=profession.lower(), clinic=title_, locality=here[0][1].locality,
-                         city=city.name, conditions="pain of many kinds", techniques=", ".join(t.lower() for t in offered))  # fmt: skip
+        bio = BIO.format(
+            name=name, profession=profession.lower(), clinic=title_, locality=here[0][1].locality, city=city.name,
+            conditions="pain of many kinds", techniques=", ".join(t.lower() for t in offered),
+        )  # fmt: skip
         rows.add("practitionerpage", (pk, nominals, bio, gender, accepting))
         professions = [profession] + (["Physician"] if profession == "Physiatrist" else [])
         for name_ in professions:
@@ -212,7 +220,7 @@ class Generator:
             visit = (self.today - rng.randrange(20, 1500) * DAY).replace(day=1)
             created = self.now - rng.randrange(1, 400) * DAY
             email = f"patient-{page_id}-{n}@patients.bench.invalid"
-            display = f"{rng.choice('ABCDEFGHJKLMNPRSTVW')}{rng.choice('aeiou')}{rng.choice('nrsmlt')} {rng.choice('ABCDKMPRST')}."
+            display = f"{rng.choice(GIVEN)}{rng.choice('aeiou')}{rng.choice('nrsmlt')} {rng.choice(FAMILY)}."
             technique = self.v.techniques[rng.choice(offered)] if rng.random() < 0.5 else None
             rows.add("review", (page_id, rating, *aspects, title, body, technique, None, visit, display, email, email,
                                 "approved", created, created, created + DAY))  # fmt: skip
