@@ -38,9 +38,11 @@ from directory.models import (
 from directory.money import format_money
 from directory.scope import PERMITTED, check_scope
 from reviews.models import RatingSummary
+from search import copy
 from search.models import SearchDocument, SearchFee, SearchListing
 
 CHUNK_SIZE = 500
+CLINIC_INFO_LIMIT = 5000  # clinics remembered between practitioner chunks
 
 
 class _Practitioner:
@@ -147,12 +149,18 @@ class DocumentBuilder:
         Model instances of Wagtail pages and modelcluster prefetches cost more than the
         documents themselves; a chunk is a dozen flat queries whatever its size.
         """
-        ids = PractitionerPage.objects.live().order_by("pk")
+        pages = PractitionerPage.objects.live().order_by("pk")
         if page_ids is not None:
-            ids = ids.filter(pk__in=page_ids)
-        ids = list(ids.values_list("pk", flat=True))
-        for start in range(0, len(ids), chunk_size):
-            yield from self._practitioner_chunk(ids[start : start + chunk_size])
+            pages = pages.filter(pk__in=page_ids)
+        # Keyset pagination: one chunk of ids at a time, so memory does not grow with the directory.
+        last = None
+        while True:
+            chunk = pages if last is None else pages.filter(pk__gt=last)
+            ids = list(chunk.values_list("pk", flat=True)[:chunk_size])
+            if not ids:
+                return
+            last = ids[-1]
+            yield from self._practitioner_chunk(ids)
 
     def _practitioner_chunk(self, ids):
         fields = ("pk", "title", "path", "url_path", "gender", "accepting_new_patients", "post_nominals", "bio")
@@ -197,6 +205,8 @@ class DocumentBuilder:
             .values_list("practitioner_id", "location_id")
             if page_id in by_id
         ]
+        if len(self.clinic_info) > CLINIC_INFO_LIMIT:  # chunks go in pk order: older clinics are done
+            self.clinic_info.clear()
         locations = self.locations({location_id for _, location_id in links})
         for page_id, location_id in links:
             location = locations.get(location_id)
@@ -437,7 +447,7 @@ def store(built_documents):
         SearchFee.objects.filter(document_id__in=page_ids)._raw_delete(SearchFee.objects.db)
         SearchListing.objects.filter(document_id__in=page_ids)._raw_delete(SearchListing.objects.db)
         SearchDocument.objects.filter(page_id__in=page_ids)._raw_delete(SearchDocument.objects.db)
-        SearchDocument.objects.bulk_create([b.document for b in built_documents], batch_size=500)
+        copy.insert(SearchDocument, [b.document for b in built_documents])
         listings, fees = [], []
         for built in built_documents:
             for listing in built.listings:
@@ -446,13 +456,17 @@ def store(built_documents):
             for fee in built.fees:
                 fee.document_id = built.document.page_id
                 fees.append(fee)
-        SearchListing.objects.bulk_create(listings, batch_size=1000)
-        SearchFee.objects.bulk_create(fees, batch_size=1000)
+        copy.insert(SearchListing, listings)
+        copy.insert(SearchFee, fees)
     return len(built_documents)
 
 
-def searchable_page_ids():
-    """Live practitioner and clinic pages: what the index should hold."""
-    return set(PractitionerPage.objects.live().values_list("pk", flat=True)) | set(
-        ClinicPage.objects.live().values_list("pk", flat=True)
+def searchable_count():
+    return PractitionerPage.objects.live().count() + ClinicPage.objects.live().count()
+
+
+def unsearchable_documents():
+    """Stored documents of pages no longer live (or gone), found in the database, not in a list of every id."""
+    return SearchDocument.objects.exclude(page_id__in=PractitionerPage.objects.live().values("pk")).exclude(
+        page_id__in=ClinicPage.objects.live().values("pk")
     )

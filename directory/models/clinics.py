@@ -67,7 +67,10 @@ class ClinicPage(Page):
         InlinePanel("photos", heading="Photos", label="Photo"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("description")]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.RelatedFields("locations", [index.SearchField("city"), index.SearchField("locality")]),
+    ]
 
     parent_page_types = ["directory.ClinicIndexPage"]
     subpage_types = ["directory.PractitionerPage"]

@@ -64,7 +64,15 @@ class PractitionerPage(Page):
         InlinePanel("fees", heading="Fees", label="Fee"),
         InlinePanel("certifications", heading="Certifications", label="Certification"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("bio")]
+    # Wagtail's own index (admin choosers, and the stock search bench/against_wagtail.py compares
+    # with): the words a patient would type, not only the title and bio.
+    search_fields = Page.search_fields + [
+        index.SearchField("bio"),
+        index.SearchField("post_nominals"),
+        index.RelatedFields("professions", [index.SearchField("name"), index.SearchField("synonyms")]),
+        index.RelatedFields("techniques", [index.SearchField("name"), index.SearchField("synonyms")]),
+        index.RelatedFields("conditions", [index.SearchField("name"), index.SearchField("synonyms")]),
+    ]
 
     base_form_class = PractitionerPageForm
     parent_page_types = ["directory.ClinicPage"]
