@@ -11,6 +11,7 @@ Key ideas:
 - `store()` replaces a page's rows in one transaction; readers never see half a page.
 """
 
+import collections
 import datetime
 import functools
 import html
@@ -69,6 +70,10 @@ def formatted_money(amount, currency):
     return format_money(amount, currency)
 
 
+# What a document takes from a RatingSummary, without a model instance per page.
+_Rating = collections.namedtuple("_Rating", "average count")
+
+
 def tag(facet, value):
     return f"{facet}:{value}"
 
@@ -121,7 +126,8 @@ class DocumentBuilder:
         return page.url_path
 
     def ratings(self, page_ids):
-        return {r.page_id: r for r in RatingSummary.objects.filter(page_id__in=page_ids)}
+        rows = RatingSummary.objects.filter(page_id__in=page_ids).values_list("page_id", "average", "count")
+        return {page_id: _Rating(average, count) for page_id, average, count in rows}
 
     def lineage_slugs(self, technique_ids):
         slugs = []
@@ -212,10 +218,11 @@ class DocumentBuilder:
             location = locations.get(location_id)
             if location is not None and self.clinic_info[location.clinic_id][1]:
                 by_id[page_id].links.append(location)
+        rows = RatingSummary.objects.filter(page_id__gte=span[0], page_id__lte=span[1])
         ratings = {
-            r.page_id: r
-            for r in RatingSummary.objects.filter(page_id__gte=span[0], page_id__lte=span[1])
-            if r.page_id in by_id
+            page_id: _Rating(average, count)
+            for page_id, average, count in rows.values_list("page_id", "average", "count")
+            if page_id in by_id
         }
         parents = dict(
             Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}).values_list("path", "title")
