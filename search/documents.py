@@ -38,6 +38,7 @@ from directory.models import (
 from directory.money import format_money
 from directory.scope import PERMITTED, check_scope
 from reviews.models import RatingSummary
+from search import cache as search_cache
 from search.models import SearchDocument, SearchFee, SearchListing
 
 CHUNK_SIZE = 500
@@ -448,6 +449,7 @@ def store(built_documents):
                 fees.append(fee)
         SearchListing.objects.bulk_create(listings, batch_size=1000)
         SearchFee.objects.bulk_create(fees, batch_size=1000)
+        search_cache.index_changed()
     return len(built_documents)
 
 

@@ -221,15 +221,19 @@ class RankingSQL:
         """Rows (tag, pages): every facet value's count, min_rating steps and currencies included."""
         candidates = self.candidates(leave_one_out=True)
         facet = self.sql.facet_of("tag.value")
-        parts = [
-            f"SELECT tag.value, COUNT(DISTINCT c.document_id) FROM c {self.sql.each_tag('c.tags')} "
-            f"WHERE tag.value <> '' AND (c.missing = 0 OR (c.missing = 1 AND {facet} = c.missing_facet)) "
-            f"GROUP BY tag.value"
-        ]
-        parts += [
-            f"SELECT 'min_rating:{step}', COUNT(DISTINCT document_id) FROM c WHERE missing = 0 AND rating >= {step}"
-            for step in RATING_STEPS
-        ]
+        # Distinct (page, tag) pairs first, then a plain count: a hash aggregate, where
+        # COUNT(DISTINCT) would sort every listing's every tag.
+        pairs = (
+            f"SELECT DISTINCT c.document_id, tag.value AS tag FROM c {self.sql.each_tag('c.tags')} "
+            f"WHERE tag.value <> '' AND (c.missing = 0 OR (c.missing = 1 AND {facet} = c.missing_facet))"
+        )
+        parts = [f"SELECT tag, COUNT(*) FROM ({pairs}) pairs GROUP BY tag"]
+        matching = "SELECT DISTINCT document_id, rating FROM c WHERE missing = 0"
+        steps = " UNION ALL ".join(f"SELECT {step} AS step" for step in RATING_STEPS)
+        parts.append(
+            f"SELECT 'min_rating:' || CAST(s.step AS TEXT), COUNT(*) FROM ({matching}) m "
+            f"JOIN ({steps}) s ON m.rating >= s.step GROUP BY s.step"
+        )
         parts.append(
             "SELECT 'currency:' || currency, COUNT(DISTINCT document_id) FROM search_searchfee "
             "WHERE document_id IN (SELECT document_id FROM c WHERE missing = 0) GROUP BY currency"
