@@ -39,6 +39,7 @@ from directory.models import (
 from directory.money import format_money
 from directory.scope import PERMITTED, check_scope
 from reviews.models import RatingSummary
+from search import cache as search_cache
 from search import copy
 from search.models import SearchDocument, SearchFee, SearchListing
 
@@ -465,6 +466,7 @@ def store(built_documents):
                 fees.append(fee)
         copy.insert(SearchListing, listings)
         copy.insert(SearchFee, fees)
+        search_cache.index_changed()
     return len(built_documents)
 
 
