@@ -83,6 +83,7 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--update-index", action="store_true", help="Run Wagtail's update_index first (timed).")
     parser.add_argument("--api", action="store_true", help="Also time our JSON view through the test client.")
+    parser.add_argument("--label", default="", help="Added to the result file's name.")
     args = parser.parse_args(argv)
     machine.setup_django(args.database_url)
     from django.conf import settings
@@ -130,7 +131,8 @@ def main(argv=None):
 
     result["documents"] = SearchDocument.objects.count()
     result["machine"] = machine.describe()
-    path = machine.save(f"against-wagtail-{result['documents']}-{connection.vendor}", result)
+    label = f"-{args.label}" if args.label else ""
+    path = machine.save(f"against-wagtail-{result['documents']}-{connection.vendor}{label}", result)
     print("overall", result["overall"])
     print(f"Details: {path}")
 
