@@ -13,6 +13,7 @@ Key ideas:
 """
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,23 @@ def reset_peak():
         return True
     except OSError:
         return False
+
+
+def backend_cpu_seconds():
+    """CPU time of this connection's PostgreSQL server process (same machine), or None."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def use_osmem():
@@ -69,15 +87,17 @@ def main(argv=None):
     from search.backends import get_backend
     from search.models import SearchDocument, SearchListing
 
-    server = use_osmem() if args.engine == "osmem" else None
+    emulator = use_osmem() if args.engine == "osmem" else None
     chunk_size = args.chunk_size or documents.CHUNK_SIZE
     SearchDocument.objects.exists()  # connect, and load the models, before the baseline
     baseline = rss_mb()
     peak_resettable = reset_peak()
 
+    server = backend_cpu_seconds()
     started, cpu = time.monotonic(), time.process_time()
     written = indexing.rebuild_all(chunk_size=chunk_size)
     build_seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    server = backend_cpu_seconds() - server if server is not None else None
     build_peak = rss_mb("VmHWM") if peak_resettable else None
     result = {
         "label": args.label,
@@ -90,6 +110,9 @@ def main(argv=None):
         # This process's CPU only (PostgreSQL's work is not in it): what the machine's load does not change.
         "build_cpu_seconds": round(cpu, 2),
         "docs_per_cpu_second": round(written / cpu) if cpu else None,
+        # The PostgreSQL server process's CPU for this connection: index maintenance, COPY, queries.
+        "build_server_cpu_seconds": round(server, 2) if server is not None else None,
+        "docs_per_total_cpu_second": round(written / (cpu + (server or 0))) if cpu else None,
         "baseline_rss_mb": round(baseline, 1),
         "build_peak_rss_mb": round(build_peak, 1) if build_peak else None,
         "build_growth_mb": round(build_peak - baseline, 1) if build_peak else None,
@@ -102,7 +125,7 @@ def main(argv=None):
         info = backend.rebuild() or {}
         seconds = time.monotonic() - started
         result.update(
-            engine=backend.name + (" (osmem-server emulator)" if server else ""),
+            engine=backend.name + (" (osmem-server emulator)" if emulator else ""),
             engine_seconds=round(seconds, 2),
             engine_listings_per_second=round(result["listings"] / seconds) if seconds else None,
             engine_peak_rss_mb=round(rss_mb("VmHWM"), 1),
@@ -117,8 +140,8 @@ def main(argv=None):
     path = machine.save(name, result)
     print({k: v for k, v in result.items() if k != "machine"})
     print(f"Details: {path}")
-    if server:
-        server.close()
+    if emulator:
+        emulator.close()
 
 
 if __name__ == "__main__":
