@@ -13,11 +13,13 @@ from django.db.models import AutoField, BigAutoField, JSONField
 
 
 def insert(model, objects, batch_size=1000):
-    """Insert `objects` (unsaved instances of `model`); their pks are not set afterwards."""
+    """Insert `objects` (unsaved instances of `model`, or objects with its attributes); pks are not set."""
     if not objects:
         return
     if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=batch_size)
+        # Plain value holders (search.documents.ListingRow) become instances only where needed.
+        instances = [obj if isinstance(obj, model) else model(**vars(obj)) for obj in objects]
+        model.objects.bulk_create(instances, batch_size=batch_size)
         return
     fields = [
         f

@@ -15,6 +15,7 @@ import collections
 import datetime
 import functools
 import html
+import types
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -91,6 +92,28 @@ def add_years(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
+class ListingRow(types.SimpleNamespace):
+    """A SearchListing row's values, without a model instance (store() writes them)."""
+
+    def __init__(self, location_id=None, latitude=None, longitude=None, tags="", label="", address=""):
+        super().__init__(
+            document_id=None,
+            location_id=location_id,
+            latitude=latitude,
+            longitude=longitude,
+            tags=tags,
+            label=label,
+            address=address,
+        )
+
+
+class FeeRow(types.SimpleNamespace):
+    """A SearchFee row's values, without a model instance."""
+
+    def __init__(self, currency, amount):
+        super().__init__(document_id=None, currency=currency, amount=amount)
+
+
 class Built:
     """One page's document, listings and fees, ready to store."""
 
@@ -111,6 +134,10 @@ class DocumentBuilder:
             technique.parent = self.techniques.get(technique.parent_id)
         for technique in self.techniques.values():
             technique._family_ids = {t.pk for t in self.techniques.values() if technique in t.lineage()}
+        for technique in self.techniques.values():
+            # The scope check walks lineages tens of thousands of times per rebuild; these shared
+            # instances' parents do not change during a build, so each walks once.
+            technique.lineage = functools.partial(list, technique.lineage())
         self.rules_by_jurisdiction = {}
         for rule in ScopeRule.objects.all():
             self.rules_by_jurisdiction.setdefault(rule.jurisdiction_id, []).append(rule)
@@ -139,7 +166,7 @@ class DocumentBuilder:
         return slugs
 
     def location_listing(self, location, tags):
-        return SearchListing(
+        return ListingRow(
             location_id=location.pk,
             latitude=float(location.latitude),
             longitude=float(location.longitude),
@@ -286,7 +313,7 @@ class DocumentBuilder:
             places += [location.locality, location.city]
             jurisdictions.add(location.jurisdiction.name)
         if not listings:
-            listings.append(SearchListing(tags=" ".join(sorted(set(page_tags)))))
+            listings.append(ListingRow(tags=" ".join(sorted(set(page_tags)))))
 
         fees = {}
         for currency, amount in page.fees:
@@ -327,7 +354,7 @@ class DocumentBuilder:
                 ],
             },
         )
-        fee_rows = [SearchFee(currency=cur, amount=amount) for cur, amount in fees.items()]
+        fee_rows = [FeeRow(currency=cur, amount=amount) for cur, amount in fees.items()]
         return Built(document, listings, fee_rows)
 
     @property
@@ -413,7 +440,7 @@ class DocumentBuilder:
             listings.append(self.location_listing(location, tags))
             places += [location.locality, location.city, location.jurisdiction.name]
         if not listings:
-            listings.append(SearchListing(tags=" ".join(sorted(set(page_tags)))))
+            listings.append(ListingRow(tags=" ".join(sorted(set(page_tags)))))
         words = " ".join(vocab.get(doc, "") for doc in sorted(practitioners))
         document = SearchDocument(
             page_id=page.pk,
