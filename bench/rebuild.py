@@ -73,12 +73,43 @@ def use_osmem():
     return server
 
 
+def build_only(args, documents, connection):
+    """Build every document and drop it: CPU time of building alone, memory of streaming alone."""
+    baseline = rss_mb()
+    reset_peak()
+    builder = documents.DocumentBuilder()
+    started, cpu = time.monotonic(), time.process_time()
+    built = sum(1 for _ in builder.practitioners()) + sum(1 for _ in builder.clinics())
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    result = {
+        "label": args.label,
+        "database": connection.vendor,
+        "documents": built,
+        "build_only_seconds": round(seconds, 2),
+        "build_only_cpu_seconds": round(cpu, 2),
+        "docs_per_second": round(built / seconds),
+        "docs_per_cpu_second": round(built / cpu),
+        "baseline_rss_mb": round(baseline, 1),
+        "peak_rss_mb": round(rss_mb("VmHWM"), 1),
+        "growth_mb": round(rss_mb("VmHWM") - baseline, 1),
+        "machine": machine.describe(),
+    }
+    path = machine.save(f"build-only-{built}-{connection.vendor}{'-' + args.label if args.label else ''}", result)
+    print({k: v for k, v in result.items() if k != "machine"})
+    print(f"Details: {path}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url")
     parser.add_argument("--chunk-size", type=int, default=None)
     parser.add_argument("--engine", choices=["database", "osmem", "none"], default="database")
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="Only build the documents in memory (nothing stored): the builder's own CPU cost.",
+    )
     args = parser.parse_args(argv)
     machine.setup_django(args.database_url)
     from django.db import connection
@@ -93,6 +124,8 @@ def main(argv=None):
     baseline = rss_mb()
     peak_resettable = reset_peak()
 
+    if args.build_only:
+        return build_only(args, documents, connection)
     server = backend_cpu_seconds()
     started, cpu = time.monotonic(), time.process_time()
     written = indexing.rebuild_all(chunk_size=chunk_size)
