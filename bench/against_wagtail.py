@@ -34,15 +34,26 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def timed(function, repeat):
-    from django.db import connection, reset_queries
+def timed(function, repeat, guarded=False):
+    """(times in ms, SQL queries of the last run, results found); with `guarded` (a statement
+    timeout is set) a cancelled search counts as taking the timeout, and found is None."""
+    from django.db import OperationalError, connection, reset_queries, transaction
 
-    function()  # warm-up: caches, query plans, the first connection
-    times, queries = [], 0
+    def once():
+        if not guarded:
+            return function()
+        try:
+            with transaction.atomic():  # so that a cancelled query does not break the connection
+                return function()
+        except OperationalError:  # statement_timeout: PostgreSQL cancelled the query
+            return None
+
+    once()  # warm-up: caches, query plans, the first connection
+    times, queries, found = [], 0, None
     for _ in range(repeat):
         reset_queries()
         started = time.perf_counter()
-        found = function()
+        found = once()
         times.append((time.perf_counter() - started) * 1000)
         queries = len(connection.queries)
     return times, queries, found
@@ -84,6 +95,9 @@ def main(argv=None):
     parser.add_argument("--update-index", action="store_true", help="Run Wagtail's update_index first (timed).")
     parser.add_argument("--api", action="store_true", help="Also time our JSON view through the test client.")
     parser.add_argument("--label", default="", help="Added to the result file's name.")
+    parser.add_argument(
+        "--statement-timeout", type=int, default=0, help="PostgreSQL statement_timeout in ms for every search."
+    )
     args = parser.parse_args(argv)
     machine.setup_django(args.database_url)
     from django.conf import settings
@@ -105,6 +119,10 @@ def main(argv=None):
         call_command("update_index", verbosity=0)
         result["update_index_seconds"] = round(time.monotonic() - started, 1)
     result["wagtail_index_entries"] = IndexEntry.objects.count()
+    if args.statement_timeout and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(args.statement_timeout)}")
+        result["statement_timeout_ms"] = args.statement_timeout
     client = Client()
     everything = {"wagtail": [], "ours": [], "ours_api": []}
     for q in TEXT_QUERIES:
@@ -114,7 +132,7 @@ def main(argv=None):
             ("ours", lambda q=q: our_search(q)),
             *([("ours_api", lambda q=q: our_api(client, q))] if args.api else []),
         ):
-            times, queries, found = timed(function, args.repeat)
+            times, queries, found = timed(function, args.repeat, guarded=bool(args.statement_timeout))
             everything[name] += times
             row[name] = {**summary(times), "sql_queries": queries, "results": found}
         row["ratio_p50"] = round(row["wagtail"]["p50_ms"] / row["ours"]["p50_ms"], 2)
