@@ -141,6 +141,8 @@ INSCOPE_SEARCH = {
     "URL": ELASTICSEARCH_URL,
     "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "inscope"),
     "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+    # Answers cached until the index changes (search/cache.py); needs a shared cache.
+    "CACHE_SECONDS": env_int("SEARCH_CACHE_SECONDS", 300 if REDIS_URL else 0),
 }
 
 # Wagtail's own search serves the admin's page and image pickers only.

@@ -8,6 +8,7 @@ from django import forms
 
 from directory.models import Condition, InsurancePlan, Language, PractitionerPage, Profession, Technique
 from directory.money import COUNTRY_CURRENCIES, CURRENCY_CHOICES
+from search import cache as search_cache
 from search import places
 from search.query import SORTS, SearchQuery
 from search.understanding import interpret
@@ -32,6 +33,17 @@ class FlagField(forms.CharField):
         if value in FALSE:
             return False
         raise forms.ValidationError("Use 1 or 0 (or true/false).")
+
+
+def vocabulary_choices():
+    """{field: [(value, label)]} for the vocabulary filters (cached with search answers when that is on)."""
+    return {
+        "profession": list(Profession.objects.values_list("slug", "name")),
+        "technique": list(Technique.objects.values_list("slug", "name")),
+        "condition": list(Condition.objects.values_list("slug", "name")),
+        "language": list(Language.objects.values_list("code", "name")),
+        "insurance": [(p.slug, str(p)) for p in InsurancePlan.objects.all()],
+    }
 
 
 def _choices(pairs, blank):
@@ -74,11 +86,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["profession"].choices = _choices(Profession.objects.values_list("slug", "name"), "Any")
-        self.fields["technique"].choices = _choices(Technique.objects.values_list("slug", "name"), "Any")
-        self.fields["condition"].choices = _choices(Condition.objects.values_list("slug", "name"), "Any")
-        self.fields["language"].choices = _choices(Language.objects.values_list("code", "name"), "Any")
-        self.fields["insurance"].choices = _choices([(p.slug, str(p)) for p in InsurancePlan.objects.all()], "Any")
+        for name, pairs in search_cache.remember("choices", vocabulary_choices).items():
+            self.fields[name].choices = _choices(pairs, "Any")
         self.place = None
         self.suggestions = {}
 

@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from directory.models import ClinicLocation, ClinicPage, PractitionerLocation, PractitionerPage
+from search import cache as search_cache
 from search import documents
 from search.backends import get_backend
 from search.backends.base import EngineUnavailable
@@ -90,6 +91,7 @@ def apply(page_ids=None, backend=None):
         logger.warning("Search engine unavailable; %s changes stay queued: %s", len(rows), error)
         _record_failure(rows, error)
         return 0, len(rows)
+    search_cache.index_changed()  # the engine now holds the change, too
     for row in rows:
         PendingChange.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
     return len(rows), 0
@@ -116,8 +118,9 @@ def rebuild_documents(page_ids):
 def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE):
     """Rebuild every stored document, chunk by chunk; searches keep working throughout."""
     builder = documents.DocumentBuilder()
-    live = documents.searchable_page_ids()
-    SearchDocument.objects.exclude(page_id__in=live).delete()
+    stale = list(documents.unsearchable_documents().values_list("pk", flat=True))
+    for start in range(0, len(stale), chunk_size):
+        SearchDocument.objects.filter(pk__in=stale[start : start + chunk_size]).delete()
     written = 0
     for source in (builder.practitioners(chunk_size=chunk_size), builder.clinics(chunk_size=chunk_size)):
         batch = []

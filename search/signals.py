@@ -24,6 +24,7 @@ from directory.models import (
     Technique,
 )
 from reviews.models import RatingSummary
+from search import cache as search_cache
 from search import places, understanding
 from search.indexing import enqueue, with_dependants
 
@@ -107,6 +108,7 @@ def scope_rule_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Condition)
 @receiver(post_save, sender=Profession)
 def vocabulary_changed(sender, instance, created=False, raw=False, **kwargs):
+    search_cache.index_changed()  # synonyms and facet labels are read at query time
     understanding.forget_lexicon()
     transaction.on_commit(understanding.forget_lexicon)  # not the uncommitted state either
     if raw or created:
@@ -119,6 +121,7 @@ def vocabulary_changed(sender, instance, created=False, raw=False, **kwargs):
 @receiver(post_save, sender=Language)
 @receiver(post_save, sender=InsurancePlan)
 def labels_changed(sender, instance, created=False, raw=False, **kwargs):
+    search_cache.index_changed()  # facet labels
     if raw or created:
         return
     related = "practitioners" if sender is Language else "clinics"
@@ -132,3 +135,4 @@ def labels_changed(sender, instance, created=False, raw=False, **kwargs):
 def location_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         places.forget_localities()
+        search_cache.index_changed()  # neighbourhood names resolve to places

@@ -11,6 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from search import cache as search_cache
 from search import places, understanding
 from search.backends import get_backend
 from search.backends.base import PageOutOfRange
@@ -27,8 +28,7 @@ def run(params):
     if not form.is_valid():
         return form, None, {name: " ".join(messages) for name, messages in form.errors.items()}
     try:
-        query = form.to_query()
-        return form, get_backend().search(query), {}
+        return form, search_cache.cached_search(params, lambda: get_backend().search(form.to_query())), {}
     except QueryError as error:
         form.add_error(error.param, error.message)
         return form, None, {error.param: error.message}

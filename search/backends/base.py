@@ -15,7 +15,7 @@ Key ideas:
 import logging
 import math
 
-from search.query import BOOST_DISTANCE, BOOST_RATING, RATING_STEPS, FacetValue
+from search.query import BOOST_DISTANCE, BOOST_RATING, RATING_STEPS
 
 logger = logging.getLogger("search")
 
@@ -103,50 +103,6 @@ def distance_boost(distance_km, radius_km):
     if distance_km is None or not radius_km:
         return 0.0
     return BOOST_DISTANCE * math.exp(math.log(0.5) * (distance_km / radius_km) ** 2)
-
-
-def facet_counts_from(rows, query, tag_filters):
-    """Disjunctive facet counts from [(document_id, tags, rating, currencies)], one row per listing.
-
-    A listing counts for a facet value when it passes every filter but that facet's own.
-    Each document is counted once per value.
-    """
-    counts = {}
-    seen = set()
-    required = set(tag_filters.values())
-    for document_id, tags, rating, currencies in rows:
-        tags = set(tags)
-        missing = required - tags
-        if len(missing) > 1:
-            continue
-        for tag_value in tags:
-            facet = tag_value.split(":", 1)[0]
-            own = tag_filters.get(facet)
-            if missing and missing != {own}:
-                continue
-            key = (facet, tag_value.split(":", 1)[1], document_id)
-            if key not in seen:
-                seen.add(key)
-                counts[(facet, key[1])] = counts.get((facet, key[1]), 0) + 1
-        if missing:
-            continue
-        for step in RATING_STEPS:
-            if rating is not None and rating >= step:
-                key = ("min_rating", str(step), document_id)
-                if key not in seen:
-                    seen.add(key)
-                    counts[("min_rating", str(step))] = counts.get(("min_rating", str(step)), 0) + 1
-        for currency in currencies:
-            key = ("currency", currency, document_id)
-            if key not in seen:
-                seen.add(key)
-                counts[("currency", currency)] = counts.get(("currency", currency), 0) + 1
-    facets = {}
-    for (facet, value), count in counts.items():
-        if facet == "verified":
-            continue
-        facets.setdefault(facet, []).append(FacetValue(value, count))
-    return facets
 
 
 def label_facets(results):

@@ -49,6 +49,23 @@ class Dialect:
         """The indexed word closest to `word` when `word` itself is not indexed, else `word`."""
         return word
 
+    # -- expressions for ranking in SQL (search.backends.ranking) ---------------------
+
+    def has_tag(self, column):
+        """SQL true when the space-separated `column` holds the tag given as a parameter."""
+        raise NotImplementedError
+
+    def least(self, a, b):
+        raise NotImplementedError
+
+    def each_tag(self, column):
+        """A join clause giving one row `tag.value` per tag in `column`."""
+        raise NotImplementedError
+
+    def facet_of(self, tag):
+        """The facet part of a 'facet:value' tag."""
+        raise NotImplementedError
+
 
 class SQLiteDialect(Dialect):
     DOC_FTS = "search_document_fts"
@@ -75,7 +92,7 @@ class SQLiteDialect(Dialect):
         if not expression:
             return None
         where = f"FROM {self.DOC_FTS} WHERE {self.DOC_FTS} MATCH %s"
-        rank = f"SELECT rowid, -bm25({self.DOC_FTS}, 10.0, 4.0, 4.0, 1.0, 2.0) {where}"
+        rank = f"SELECT rowid AS doc_id, -bm25({self.DOC_FTS}, 10.0, 4.0, 4.0, 1.0, 2.0) AS rank {where}"
         return TextMatch(rank, [expression], f"SELECT rowid {where}", [expression])
 
     def tags_sql(self, tags, match_all=True):
@@ -107,14 +124,22 @@ class SQLiteDialect(Dialect):
                     best, best_distance, best_docs = term, distance, docs
         return best
 
+    def has_tag(self, column):
+        return f"instr(' ' || {column} || ' ', ' ' || %s || ' ') > 0"
+
+    def least(self, a, b):
+        return f"MIN({a}, {b})"
+
+    def each_tag(self, column):
+        # Tags are slugs (no quotes or backslashes), so this JSON array is well formed.
+        return f"""JOIN json_each('["' || replace({column}, ' ', '","') || '"]') AS tag"""
+
+    def facet_of(self, tag):
+        return f"substr({tag}, 1, instr({tag}, ':') - 1)"
+
 
 class PostgresDialect(Dialect):
-    VECTOR = (
-        "(setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
-        "setweight(to_tsvector('simple', coalesce(names, '') || ' ' || coalesce(vocabulary, '')), 'B') || "
-        "setweight(to_tsvector('simple', coalesce(places, '')), 'C') || "
-        "setweight(to_tsvector('simple', coalesce(body, '')), 'D'))"
-    )
+    VECTOR = "search_vector"  # a stored, weighted tsvector (migration 0003)
     TRIGRAM_TEXT = "lower(title || ' ' || names || ' ' || vocabulary || ' ' || places)"
     TAG_ARRAY = "string_to_array(tags, ' ')"
 
@@ -143,7 +168,9 @@ class PostgresDialect(Dialect):
         rank = " + ".join(f"ts_rank({self.VECTOR}, {q})" for q, _ in rank_queries)
         where = "FROM search_searchdocument WHERE " + " OR ".join(clauses)
         rank_params = [value for _, value in rank_queries] + params
-        return TextMatch(f"SELECT page_id, ({rank}) {where}", rank_params, f"SELECT page_id {where}", params)
+        return TextMatch(
+            f"SELECT page_id AS doc_id, ({rank}) AS rank {where}", rank_params, f"SELECT page_id {where}", params
+        )
 
     def tags_sql(self, tags, match_all=True):
         operator = "@>" if match_all else "&&"
@@ -159,6 +186,18 @@ class PostgresDialect(Dialect):
             f"ORDER BY ts_rank({self.VECTOR}, to_tsquery('simple', %s)) DESC"
         )
         return sql, [tsquery, tsquery]
+
+    def has_tag(self, column):
+        return f"strpos(' ' || {column} || ' ', ' ' || %s || ' ') > 0"
+
+    def least(self, a, b):
+        return f"LEAST({a}, {b})"
+
+    def each_tag(self, column):
+        return f"CROSS JOIN LATERAL unnest(string_to_array({column}, ' ')) AS tag(value)"
+
+    def facet_of(self, tag):
+        return f"split_part({tag}, ':', 1)"
 
     def correct(self, word):
         limit = allowed_typos(word)

@@ -25,6 +25,7 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from elasticsearch_dsl import Completion, Document, Float, GeoPoint, Integer, Keyword, Object, Search, Text
 
+from search import cache as search_cache
 from search.backends.base import EngineUnavailable, PageOutOfRange, SearchBackend, rating_boost
 from search.backends.database import listing_location
 from search.models import SearchDocument
@@ -247,6 +248,7 @@ class ElasticsearchBackend(SearchBackend):
             actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
             actions.append({"add": {"index": index, "alias": self.alias}})
             self.client.indices.update_aliases(actions=actions)
+            search_cache.index_changed()  # searches now read the new index
             # The old index, and any left half-built by a rebuild the engine died during.
             for name in set(old) | self._leftovers(keep=index):
                 self.client.indices.delete(index=name, ignore_unavailable=True)

@@ -1,0 +1,242 @@
+"""The database backend's ranking and facets, written as SQL so the database does the work.
+
+Key ideas:
+- One set of candidate listings, built from indexed filters: words (FTS5 / tsvector),
+  the bounding box on latitude/longitude then exact haversine, minimum rating, fees,
+  and the tag filters. A listing may miss at most one tag filter: facet counts leave
+  out their own facet's filter ("disjunctive" facets, as search.backends.base says).
+- Two statements over it: the page of hits (scored with the shared boosts, the best
+  listing per page, sorted, LIMIT/OFFSET, the total as a window count), and the facet
+  counts (tags unnested and counted per page in SQL). Only a page of rows and about a
+  hundred facet counts come back to Python, however many listings match.
+- The score is the one search.backends.base computes for Elasticsearch's function_score:
+  normalised word rank + concept/scope/verified boosts + distance decay + rating.
+"""
+
+from dataclasses import dataclass, field
+
+from search.places import EARTH_RADIUS_KM, bounding_box
+from search.query import BOOST_DISTANCE, BOOST_RATING, RATING_STEPS
+
+TEXT_WEIGHT = 1.0
+
+
+@dataclass
+class Fragment:
+    """SQL with its parameters, in order."""
+
+    sql: str
+    params: list = field(default_factory=list)
+
+
+class RankingSQL:
+    """The statements answering one SearchQuery in one database dialect."""
+
+    def __init__(self, query, dialect, text_match):
+        self.query = query
+        self.sql = dialect
+        self.text = text_match  # dialects.TextMatch, or None when the words match everything
+        self.tag_filters = query.filter_tags()  # {facet: tag}
+
+    # -- candidates --------------------------------------------------------------------
+
+    def distance(self, lat_column, lon_column):
+        """Haversine in SQL, the same arithmetic as search.places.haversine_km."""
+        place = self.query.place
+        half_dphi = f"(RADIANS({lat_column}) - RADIANS(%s)) / 2"
+        half_dlambda = f"RADIANS({lon_column} - %s) / 2"
+        cosines = f"COS(RADIANS(%s)) * COS(RADIANS({lat_column}))"
+        a = f"POWER(SIN({half_dphi}), 2) + {cosines} * POWER(SIN({half_dlambda}), 2)"
+        sql = f"2 * {EARTH_RADIUS_KM!r} * ASIN({self.sql.least('1.0', f'SQRT({a})')})"
+        return Fragment(sql, [place.latitude, place.latitude, place.longitude])
+
+    def where(self):
+        """Conditions on listing `l` joined to its document `d`, except tag filters."""
+        clauses, params = [], []
+        query = self.query
+        if self.text is not None:
+            any_text = [f"l.document_id IN ({self.text.ids_sql})"]
+            params += self.text.ids_params
+            concept_tags = [concept.tag for concept in query.concepts]
+            if concept_tags:
+                tag_sql, tag_params = self.sql.tags_sql(concept_tags, match_all=False)
+                any_text.append(f"l.id IN ({tag_sql})")
+                params += tag_params
+            clauses.append("(" + " OR ".join(any_text) + ")")
+        if query.place is not None:
+            min_lat, max_lat, min_lon, max_lon = bounding_box(
+                query.place.latitude, query.place.longitude, query.radius_km
+            )
+            clauses.append("l.latitude BETWEEN %s AND %s")
+            params += [min_lat, max_lat]
+            if min_lon < -180:
+                clauses.append("(l.longitude >= %s OR l.longitude <= %s)")
+                params += [min_lon + 360, max_lon]
+            elif max_lon > 180:
+                clauses.append("(l.longitude >= %s OR l.longitude <= %s)")
+                params += [min_lon, max_lon - 360]
+            else:
+                clauses.append("l.longitude BETWEEN %s AND %s")
+                params += [min_lon, max_lon]
+        if query.min_rating:
+            clauses.append("d.rating_average >= %s")
+            params.append(query.min_rating)
+        if query.currency and (query.fee_min is not None or query.fee_max is not None):
+            fee = ["currency = %s"]
+            params.append(query.currency)
+            if query.fee_min is not None:
+                fee.append("amount >= %s")
+                params.append(query.fee_min)
+            if query.fee_max is not None:
+                fee.append("amount <= %s")
+                params.append(query.fee_max)
+            clauses.append(f"l.document_id IN (SELECT document_id FROM search_searchfee WHERE {' AND '.join(fee)})")
+        return Fragment(" AND ".join(clauses) or "1 = 1", params)
+
+    def tag_prefilter(self, leave_one_out):
+        """Listings carrying every tag filter (or, for facets, all but any one), through the tag index."""
+        tags = list(self.tag_filters.values())
+        if not tags:
+            return Fragment("1 = 1")
+        sets = [tags]
+        if leave_one_out:
+            sets += [[t for t in tags if t != left_out] for left_out in tags]
+        parts, params = [], []
+        for tag_set in sets:
+            if not tag_set:
+                return Fragment("1 = 1")
+            sql, set_params = self.sql.tags_sql(tag_set)
+            parts.append(f"l.id IN ({sql})")
+            params += set_params
+        return Fragment("(" + " OR ".join(parts) + ")", params)
+
+    def candidates(self, leave_one_out):
+        """SELECT of listing rows: id, document_id, tags, rating, rating_count, distance, missing, missing_facet."""
+        where, tags = self.where(), self.tag_prefilter(leave_one_out)
+        params = []
+        if self.query.place is not None:
+            distance = self.distance("l.latitude", "l.longitude")
+            distance_sql, params = distance.sql, list(distance.params)
+        else:
+            distance_sql = "CAST(NULL AS DOUBLE PRECISION)"
+        missing = [f"CASE WHEN {self.sql.has_tag('l.tags')} THEN 0 ELSE 1 END" for _ in self.tag_filters]
+        missing_params = list(self.tag_filters.values())
+        which = " ".join(f"WHEN NOT {self.sql.has_tag('l.tags')} THEN %s" for _ in self.tag_filters)
+        which_params = [value for facet, tag in self.tag_filters.items() for value in (tag, facet)]
+        inner = (
+            f"SELECT l.id, l.document_id, l.tags, d.rating_average AS rating, d.rating_count AS rating_count, "
+            f"{distance_sql} AS distance, {' + '.join(missing) or '0'} AS missing, "
+            f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet "
+            f"FROM search_searchlisting l JOIN search_searchdocument d ON d.page_id = l.document_id "
+            f"WHERE {where.sql} AND {tags.sql}"
+        )
+        params += missing_params + which_params + where.params + tags.params
+        sql = f"SELECT * FROM ({inner}) c"
+        if self.query.place is not None:
+            sql += " WHERE c.distance <= %s"
+            params.append(self.query.radius_km)
+        return Fragment(sql, params)
+
+    # -- hits ------------------------------------------------------------------------------
+
+    def score(self):
+        """The shared score of a candidate `c` with text rank `t.rank` of top `t.top`."""
+        parts, params = [], []
+        if self.text is not None:
+            parts.append(f"COALESCE({TEXT_WEIGHT!r} * 3.0 * t.rank / t.top, 0)")
+        for tag, weight in self.query.boosts():
+            parts.append(f"CASE WHEN {self.sql.has_tag('c.tags')} THEN {float(weight)!r} ELSE 0 END")
+            params.append(tag)
+        if self.query.place is not None and self.query.radius_km:
+            parts.append(
+                f"CASE WHEN c.distance IS NULL THEN 0 "
+                f"ELSE {BOOST_DISTANCE!r} * EXP(LN(0.5) * POWER(c.distance / %s, 2)) END"
+            )
+            params.append(self.query.radius_km)
+        # exp(-count/5) is 0 to double precision long before 200 reviews (and would underflow).
+        confidence = f"(1 - EXP(-{self.sql.least('c.rating_count', '200')} / 5.0))"
+        parts.append(
+            f"CASE WHEN c.rating IS NULL OR c.rating = 0 OR c.rating_count = 0 THEN 0 "
+            f"ELSE {BOOST_RATING!r} * c.rating * {confidence} END"
+        )
+        return Fragment(" + ".join(parts), params)
+
+    def order(self, prefix=""):
+        """The sort key as ORDER BY terms: the one DatabaseBackend used in Python."""
+        p = prefix
+        if self.query.sort == "distance":
+            return f"{p}distance ASC, {p}score DESC"
+        if self.query.sort == "rating":
+            return f"COALESCE({p}rating, 0) DESC, {p}rating_count DESC, COALESCE({p}distance, 0) ASC, {p}score DESC"
+        return f"{p}score DESC, COALESCE({p}distance, 0) ASC"
+
+    def hits(self):
+        """The page's rows (document_id, listing id, distance, score, total, fee min, fee max)."""
+        candidates = self.candidates(leave_one_out=False)
+        score = self.score()
+        params = []
+        ctes = []
+        if self.text is not None:
+            ctes.append(
+                "text AS MATERIALIZED (SELECT doc_id, rank, "
+                f"CASE WHEN MAX(rank) OVER () > 0 THEN MAX(rank) OVER () ELSE 1.0 END AS top "
+                f"FROM ({self.text.rank_sql}) r)"
+            )
+            params += self.text.rank_params
+            join_text = "LEFT JOIN text t ON t.doc_id = c.document_id"
+        else:
+            join_text = ""
+        ctes.append(
+            f"scored AS (SELECT c.id, c.document_id, c.distance, c.rating, c.rating_count, ({score.sql}) AS score "
+            f"FROM ({candidates.sql}) c {join_text} WHERE c.missing = 0)"
+        )
+        params += score.params + candidates.params
+        ctes.append(
+            f"best AS (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.document_id ORDER BY {self.order('s.')}, s.id) "
+            f"AS rn FROM scored s)"
+        )
+        fee_join, fee_columns = "", "NULL, NULL"
+        if self.query.currency:
+            fee_join = "LEFT JOIN search_searchfee f ON f.document_id = b.document_id AND f.currency = %s"
+            fee_columns = "MIN(f.amount) OVER (), MAX(f.amount) OVER ()"
+            params.append(self.query.currency)
+        sql = (
+            f"WITH {', '.join(ctes)} "
+            f"SELECT b.document_id, b.id, b.distance, b.score, COUNT(*) OVER (), {fee_columns} "
+            f"FROM best b {fee_join} WHERE b.rn = 1 ORDER BY {self.order('b.')}, b.document_id LIMIT %s OFFSET %s"
+        )
+        params += [self.query.page_size, self.query.offset]
+        return Fragment(sql, params)
+
+    def total(self):
+        """How many pages match (when the requested page is past the end and returned no row)."""
+        candidates = self.candidates(leave_one_out=False)
+        return Fragment(
+            f"SELECT COUNT(DISTINCT c.document_id) FROM ({candidates.sql}) c WHERE c.missing = 0", candidates.params
+        )
+
+    # -- facets ----------------------------------------------------------------------------
+
+    def facets(self):
+        """Rows (tag, pages): every facet value's count, min_rating steps and currencies included."""
+        candidates = self.candidates(leave_one_out=True)
+        facet = self.sql.facet_of("tag.value")
+        # Distinct (page, tag) pairs first, then a plain count: a hash aggregate, where
+        # COUNT(DISTINCT) would sort every listing's every tag.
+        pairs = (
+            f"SELECT DISTINCT c.document_id, tag.value AS tag FROM c {self.sql.each_tag('c.tags')} "
+            f"WHERE tag.value <> '' AND (c.missing = 0 OR (c.missing = 1 AND {facet} = c.missing_facet))"
+        )
+        parts = [f"SELECT tag, COUNT(*) FROM ({pairs}) pairs GROUP BY tag"]
+        matching = "SELECT DISTINCT document_id, rating FROM c WHERE missing = 0"
+        steps = " UNION ALL ".join(f"SELECT {step} AS step" for step in RATING_STEPS)
+        parts.append(
+            f"SELECT 'min_rating:' || CAST(s.step AS TEXT), COUNT(*) FROM ({matching}) m "
+            f"JOIN ({steps}) s ON m.rating >= s.step GROUP BY s.step"
+        )
+        parts.append(
+            "SELECT 'currency:' || currency, COUNT(DISTINCT document_id) FROM search_searchfee "
+            "WHERE document_id IN (SELECT document_id FROM c WHERE missing = 0) GROUP BY currency"
+        )
+        sql = f"WITH c AS MATERIALIZED ({candidates.sql}) " + " UNION ALL ".join(parts)
+        return Fragment(sql, candidates.params)
