@@ -31,6 +31,10 @@ class TextMatch:
     rank_params: list
     ids_sql: str
     ids_params: list
+    # The rank as an expression on the document row `d`, when the engine can rank any row
+    # (PostgreSQL): only candidates are then ranked, not every document the words match.
+    document_rank_sql: str = None
+    document_rank_params: list = None
 
 
 class Dialect:
@@ -168,8 +172,14 @@ class PostgresDialect(Dialect):
         rank = " + ".join(f"ts_rank({self.VECTOR}, {q})" for q, _ in rank_queries)
         where = "FROM search_searchdocument WHERE " + " OR ".join(clauses)
         rank_params = [value for _, value in rank_queries] + params
+        document_rank = " + ".join(f"ts_rank(d.{self.VECTOR}, {q})" for q, _ in rank_queries)
         return TextMatch(
-            f"SELECT page_id AS doc_id, ({rank}) AS rank {where}", rank_params, f"SELECT page_id {where}", params
+            f"SELECT page_id AS doc_id, ({rank}) AS rank {where}",
+            rank_params,
+            f"SELECT page_id {where}",
+            params,
+            document_rank_sql=f"({document_rank})",
+            document_rank_params=[value for _, value in rank_queries],
         )
 
     def tags_sql(self, tags, match_all=True):
