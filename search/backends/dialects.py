@@ -35,6 +35,8 @@ class TextMatch:
     # (PostgreSQL): only candidates are then ranked, not every document the words match.
     document_rank_sql: str = None
     document_rank_params: list = None
+    document_match_sql: str = None  # the match as a condition on the document row `d`
+    document_match_params: list = None
 
 
 class Dialect:
@@ -173,6 +175,7 @@ class PostgresDialect(Dialect):
         where = "FROM search_searchdocument WHERE " + " OR ".join(clauses)
         rank_params = [value for _, value in rank_queries] + params
         document_rank = " + ".join(f"ts_rank(d.{self.VECTOR}, {q})" for q, _ in rank_queries)
+        document_match = " OR ".join(clause.replace(self.VECTOR, f"d.{self.VECTOR}") for clause in clauses)
         return TextMatch(
             f"SELECT page_id AS doc_id, ({rank}) AS rank {where}",
             rank_params,
@@ -180,6 +183,8 @@ class PostgresDialect(Dialect):
             params,
             document_rank_sql=f"({document_rank})",
             document_rank_params=[value for _, value in rank_queries],
+            document_match_sql=f"({document_match})",
+            document_match_params=params,
         )
 
     def tags_sql(self, tags, match_all=True):

@@ -37,6 +37,9 @@ class RankingSQL:
         self.sql = dialect
         self.text = text_match  # dialects.TextMatch, or None when the words match everything
         self.tag_filters = query.filter_tags()  # {facet: tag}
+        # With a place, the bounding box (an index range) is selective: words and tags are then
+        # checked on each listing in the box, rather than by index lookups over the whole directory.
+        self.in_box = query.place is not None
 
     # -- candidates --------------------------------------------------------------------
 
@@ -55,13 +58,17 @@ class RankingSQL:
         clauses, params = [], []
         query = self.query
         if self.text is not None:
-            any_text = [f"l.document_id IN ({self.text.ids_sql})"]
-            params += self.text.ids_params
             concept_tags = [concept.tag for concept in query.concepts]
-            if concept_tags:
-                tag_sql, tag_params = self.sql.tags_sql(concept_tags, match_all=False)
-                any_text.append(f"l.id IN ({tag_sql})")
-                params += tag_params
+            if self.in_box and self.text.document_match_sql:
+                any_text = [self.text.document_match_sql] + [self.sql.has_tag("l.tags") for _ in concept_tags]
+                params += self.text.document_match_params + concept_tags
+            else:
+                any_text = [f"l.document_id IN ({self.text.ids_sql})"]
+                params += self.text.ids_params
+                if concept_tags:
+                    tag_sql, tag_params = self.sql.tags_sql(concept_tags, match_all=False)
+                    any_text.append(f"l.id IN ({tag_sql})")
+                    params += tag_params
             clauses.append("(" + " OR ".join(any_text) + ")")
         if query.place is not None:
             min_lat, max_lat, min_lon, max_lon = bounding_box(
@@ -96,7 +103,7 @@ class RankingSQL:
     def tag_prefilter(self, leave_one_out):
         """Listings carrying every tag filter (or, for facets, all but any one), through the tag index."""
         tags = list(self.tag_filters.values())
-        if not tags:
+        if not tags or self.in_box:  # in the box, `missing` is checked on each listing instead
             return Fragment("1 = 1")
         sets = [tags]
         if leave_one_out:
@@ -141,9 +148,9 @@ class RankingSQL:
             f"WHERE {where.sql} AND {tags.sql}"
         )
         params += where.params + tags.params
-        sql = f"SELECT * FROM ({inner}) c"
+        sql = f"SELECT * FROM ({inner}) c WHERE c.missing <= {1 if leave_one_out else 0}"
         if self.query.place is not None:
-            sql += " WHERE c.distance <= %s"
+            sql += " AND c.distance <= %s"
             params.append(self.query.radius_km)
         return Fragment(sql, params)
 
