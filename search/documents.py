@@ -11,6 +11,7 @@ Key ideas:
 - `store()` replaces a page's rows in one transaction; readers never see half a page.
 """
 
+import collections
 import datetime
 import functools
 import html
@@ -39,9 +40,11 @@ from directory.money import format_money
 from directory.scope import PERMITTED, check_scope
 from reviews.models import RatingSummary
 from search import cache as search_cache
+from search import copy
 from search.models import SearchDocument, SearchFee, SearchListing
 
 CHUNK_SIZE = 500
+CLINIC_INFO_LIMIT = 5000  # clinics remembered between practitioner chunks
 
 
 class _Practitioner:
@@ -66,6 +69,10 @@ class _Practitioner:
 @functools.lru_cache(maxsize=4096)
 def formatted_money(amount, currency):
     return format_money(amount, currency)
+
+
+# What a document takes from a RatingSummary, without a model instance per page.
+_Rating = collections.namedtuple("_Rating", "average count")
 
 
 def tag(facet, value):
@@ -120,7 +127,8 @@ class DocumentBuilder:
         return page.url_path
 
     def ratings(self, page_ids):
-        return {r.page_id: r for r in RatingSummary.objects.filter(page_id__in=page_ids)}
+        rows = RatingSummary.objects.filter(page_id__in=page_ids).values_list("page_id", "average", "count")
+        return {page_id: _Rating(average, count) for page_id, average, count in rows}
 
     def lineage_slugs(self, technique_ids):
         slugs = []
@@ -148,12 +156,18 @@ class DocumentBuilder:
         Model instances of Wagtail pages and modelcluster prefetches cost more than the
         documents themselves; a chunk is a dozen flat queries whatever its size.
         """
-        ids = PractitionerPage.objects.live().order_by("pk")
+        pages = PractitionerPage.objects.live().order_by("pk")
         if page_ids is not None:
-            ids = ids.filter(pk__in=page_ids)
-        ids = list(ids.values_list("pk", flat=True))
-        for start in range(0, len(ids), chunk_size):
-            yield from self._practitioner_chunk(ids[start : start + chunk_size])
+            pages = pages.filter(pk__in=page_ids)
+        # Keyset pagination: one chunk of ids at a time, so memory does not grow with the directory.
+        last = None
+        while True:
+            chunk = pages if last is None else pages.filter(pk__gt=last)
+            ids = list(chunk.values_list("pk", flat=True)[:chunk_size])
+            if not ids:
+                return
+            last = ids[-1]
+            yield from self._practitioner_chunk(ids)
 
     def _practitioner_chunk(self, ids):
         fields = ("pk", "title", "path", "url_path", "gender", "accepting_new_patients", "post_nominals", "bio")
@@ -198,15 +212,18 @@ class DocumentBuilder:
             .values_list("practitioner_id", "location_id")
             if page_id in by_id
         ]
+        if len(self.clinic_info) > CLINIC_INFO_LIMIT:  # chunks go in pk order: older clinics are done
+            self.clinic_info.clear()
         locations = self.locations({location_id for _, location_id in links})
         for page_id, location_id in links:
             location = locations.get(location_id)
             if location is not None and self.clinic_info[location.clinic_id][1]:
                 by_id[page_id].links.append(location)
+        rows = RatingSummary.objects.filter(page_id__gte=span[0], page_id__lte=span[1])
         ratings = {
-            r.page_id: r
-            for r in RatingSummary.objects.filter(page_id__gte=span[0], page_id__lte=span[1])
-            if r.page_id in by_id
+            page_id: _Rating(average, count)
+            for page_id, average, count in rows.values_list("page_id", "average", "count")
+            if page_id in by_id
         }
         parents = dict(
             Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages}).values_list("path", "title")
@@ -438,7 +455,7 @@ def store(built_documents):
         SearchFee.objects.filter(document_id__in=page_ids)._raw_delete(SearchFee.objects.db)
         SearchListing.objects.filter(document_id__in=page_ids)._raw_delete(SearchListing.objects.db)
         SearchDocument.objects.filter(page_id__in=page_ids)._raw_delete(SearchDocument.objects.db)
-        SearchDocument.objects.bulk_create([b.document for b in built_documents], batch_size=500)
+        copy.insert(SearchDocument, [b.document for b in built_documents])
         listings, fees = [], []
         for built in built_documents:
             for listing in built.listings:
@@ -447,14 +464,18 @@ def store(built_documents):
             for fee in built.fees:
                 fee.document_id = built.document.page_id
                 fees.append(fee)
-        SearchListing.objects.bulk_create(listings, batch_size=1000)
-        SearchFee.objects.bulk_create(fees, batch_size=1000)
+        copy.insert(SearchListing, listings)
+        copy.insert(SearchFee, fees)
         search_cache.index_changed()
     return len(built_documents)
 
 
-def searchable_page_ids():
-    """Live practitioner and clinic pages: what the index should hold."""
-    return set(PractitionerPage.objects.live().values_list("pk", flat=True)) | set(
-        ClinicPage.objects.live().values_list("pk", flat=True)
+def searchable_count():
+    return PractitionerPage.objects.live().count() + ClinicPage.objects.live().count()
+
+
+def unsearchable_documents():
+    """Stored documents of pages no longer live (or gone), found in the database, not in a list of every id."""
+    return SearchDocument.objects.exclude(page_id__in=PractitionerPage.objects.live().values("pk")).exclude(
+        page_id__in=ClinicPage.objects.live().values("pk")
     )

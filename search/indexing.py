@@ -118,8 +118,9 @@ def rebuild_documents(page_ids):
 def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE):
     """Rebuild every stored document, chunk by chunk; searches keep working throughout."""
     builder = documents.DocumentBuilder()
-    live = documents.searchable_page_ids()
-    SearchDocument.objects.exclude(page_id__in=live).delete()
+    stale = list(documents.unsearchable_documents().values_list("pk", flat=True))
+    for start in range(0, len(stale), chunk_size):
+        SearchDocument.objects.filter(pk__in=stale[start : start + chunk_size]).delete()
     written = 0
     for source in (builder.practitioners(chunk_size=chunk_size), builder.clinics(chunk_size=chunk_size)):
         batch = []

@@ -67,13 +67,21 @@ class ClinicPage(Page):
         InlinePanel("photos", heading="Photos", label="Photo"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("description")]
+    search_fields = Page.search_fields + [index.SearchField("description"), index.SearchField("places_text")]
 
     parent_page_types = ["directory.ClinicIndexPage"]
     subpage_types = ["directory.PractitionerPage"]
 
     class Meta:
         verbose_name = "clinic"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("locations")
+
+    def places_text(self):
+        """Where the clinic is, for Wagtail's own index (admin choosers, bench/against_wagtail.py)."""
+        return " ".join(f"{loc.locality} {loc.city}" for loc in self.locations.all())
 
     def get_context(self, request, *args, **kwargs):
         from directory.profiles import clinic_page_context

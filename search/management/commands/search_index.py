@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
     def rebuild(self, chunk_size):
         backend = get_backend()
-        expected = len(documents.searchable_page_ids())
+        expected = documents.searchable_count()
         started = time.monotonic()
         with self.bar(expected, "Building documents") as bar:
             written = indexing.rebuild_all(progress=bar.update, chunk_size=chunk_size)
@@ -77,7 +77,7 @@ class Command(BaseCommand):
 
     def status(self, chunk_size):
         backend = get_backend()
-        expected = len(documents.searchable_page_ids())
+        expected = documents.searchable_count()
         rows = [("live practitioner and clinic pages", expected)]
         rows += [(f"{backend.name}: {name}", value) for name, value in backend.status().items()]
         database = DatabaseBackend()
