@@ -11,18 +11,21 @@ import sys
 from pathlib import Path
 
 
-def label(result):
+def label(result, path=""):
     size = result["practitioners"]
     size = f"{size // 1000}k" if size >= 1000 else str(size)
     database = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}.get(result["database"], result["database"])
     backend = "osmem (emulator)" if "osmem" in result["backend"] else "database backend"
-    return f"{size}, {database}, {backend}"
+    parts = Path(path).stem.split("-")
+    run = f" ({'-'.join(parts[4:])})" if len(parts) > 4 else ""
+    return f"{size}, {database}, {backend}{run}"
 
 
 def main(paths):
     results = [json.loads(Path(path).read_text()) for path in paths]
+    labels = [label(result, path) for result, path in zip(results, paths, strict=True)]
     kinds = list(dict.fromkeys(row["kind"] for result in results for row in result["rows"]))
-    print("| Query kind | " + " | ".join(label(r) for r in results) + " |")
+    print("| Query kind | " + " | ".join(labels) + " |")
     print("|---" * (len(results) + 1) + "|")
     for kind in kinds:
         cells = []
@@ -35,10 +38,10 @@ def main(paths):
             cells.append(f"{row['p50']} / {row['p95']} / {row['p99']} ({row['sql_queries']} SQL{extra})")
         print(f"| {kind} | " + " | ".join(cells) + " |")
     print()
-    for result in results:
+    for result, name in zip(results, labels, strict=True):
         m = result["machine"]
         print(
-            f"- {label(result)}: {m['date']}, load average {', '.join(map(str, m['load_average']))}, "
+            f"- {name}: {m['date']}, load average {', '.join(map(str, m['load_average']))}, "
             f"{result['rounds']} timed round(s) of 8 requests per kind (16 for autocomplete), commit {m['commit']}"
         )
 
