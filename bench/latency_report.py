@@ -42,7 +42,7 @@ def main(paths):
         m = result["machine"]
         print(
             f"- {name}: {m['date']}, load average {', '.join(map(str, m['load_average']))}, "
-            f"{result['rounds']} timed round(s) of 8 requests per kind (16 for autocomplete), commit at the end of the run {m['commit']}"
+            f"{result['rounds']} timed round(s) of 8 requests per kind, commit at the end of the run {m['commit']}"
         )
 
 
