@@ -26,8 +26,7 @@ PRACTITIONER_WEIGHT = """
 CLINIC_WEIGHT = """
     SELECT c.page_ptr_id,
         (SELECT COUNT(*) FROM reviews_review r WHERE r.page_id = c.page_ptr_id AND r.status = 'approved') AS reviews,
-        (SELECT COUNT(*) FROM wagtailcore_page ch WHERE ch.path LIKE w.path || '%%' AND ch.depth = w.depth + 1)
-            AS practitioners,
+        w.numchild AS practitioners,
         (SELECT COUNT(*) FROM directory_cliniclocation cl WHERE cl.clinic_id = c.page_ptr_id) AS locations
     FROM directory_clinicpage c JOIN wagtailcore_page w ON w.id = c.page_ptr_id WHERE w.live
 """

@@ -31,6 +31,12 @@ class TextMatch:
     rank_params: list
     ids_sql: str
     ids_params: list
+    # The rank as an expression on the document row `d`, when the engine can rank any row
+    # (PostgreSQL): only candidates are then ranked, not every document the words match.
+    document_rank_sql: str = None
+    document_rank_params: list = None
+    document_match_sql: str = None  # the match as a condition on the document row `d`
+    document_match_params: list = None
 
 
 class Dialect:
@@ -168,24 +174,36 @@ class PostgresDialect(Dialect):
         rank = " + ".join(f"ts_rank({self.VECTOR}, {q})" for q, _ in rank_queries)
         where = "FROM search_searchdocument WHERE " + " OR ".join(clauses)
         rank_params = [value for _, value in rank_queries] + params
+        document_rank = " + ".join(f"ts_rank(d.{self.VECTOR}, {q})" for q, _ in rank_queries)
+        document_match = " OR ".join(clause.replace(self.VECTOR, f"d.{self.VECTOR}") for clause in clauses)
         return TextMatch(
-            f"SELECT page_id AS doc_id, ({rank}) AS rank {where}", rank_params, f"SELECT page_id {where}", params
+            f"SELECT page_id AS doc_id, ({rank}) AS rank {where}",
+            rank_params,
+            f"SELECT page_id {where}",
+            params,
+            document_rank_sql=f"({document_rank})",
+            document_rank_params=[value for _, value in rank_queries],
+            document_match_sql=f"({document_match})",
+            document_match_params=params,
         )
 
     def tags_sql(self, tags, match_all=True):
         operator = "@>" if match_all else "&&"
         return f"SELECT id FROM search_searchlisting WHERE {self.TAG_ARRAY} {operator} %s::text[]", [list(tags)]
 
+    TITLE_VECTOR = "to_tsvector('simple', coalesce(title, ''))"  # its own GIN index (migration 0004)
+
     def title_prefix_sql(self, prefix):
         terms = words(prefix)
         if not terms:
             return None
-        tsquery = " & ".join(f"{self.lexeme(t)}:*A" for t in terms)
-        sql = (
-            f"SELECT page_id FROM search_searchdocument WHERE {self.VECTOR} @@ to_tsquery('simple', %s) "
-            f"ORDER BY ts_rank({self.VECTOR}, to_tsquery('simple', %s)) DESC"
-        )
-        return sql, [tsquery, tsquery]
+        # Titles only: in the weighted vector, "pat:*" would fetch every "patellofemoral" in a
+        # vocabulary and then discard it for not being weight A.
+        tsquery = " & ".join(f"{self.lexeme(t)}:*" for t in terms)
+        # Unordered, so the LIMIT stops the scan early: ranking every "Sharma" cost more than the rest
+        # of the request, and every match is a title starting with the typed words anyway.
+        sql = f"SELECT page_id FROM search_searchdocument WHERE {self.TITLE_VECTOR} @@ to_tsquery('simple', %s)"
+        return sql, [tsquery]
 
     def has_tag(self, column):
         return f"strpos(' ' || {column} || ' ', ' ' || %s || ' ') > 0"

@@ -37,6 +37,9 @@ class RankingSQL:
         self.sql = dialect
         self.text = text_match  # dialects.TextMatch, or None when the words match everything
         self.tag_filters = query.filter_tags()  # {facet: tag}
+        # With a place, the bounding box (an index range) is selective: words and tags are then
+        # checked on each listing in the box, rather than by index lookups over the whole directory.
+        self.in_box = query.place is not None
 
     # -- candidates --------------------------------------------------------------------
 
@@ -55,13 +58,17 @@ class RankingSQL:
         clauses, params = [], []
         query = self.query
         if self.text is not None:
-            any_text = [f"l.document_id IN ({self.text.ids_sql})"]
-            params += self.text.ids_params
             concept_tags = [concept.tag for concept in query.concepts]
-            if concept_tags:
-                tag_sql, tag_params = self.sql.tags_sql(concept_tags, match_all=False)
-                any_text.append(f"l.id IN ({tag_sql})")
-                params += tag_params
+            if self.in_box and self.text.document_match_sql:
+                any_text = [self.text.document_match_sql] + [self.sql.has_tag("l.tags") for _ in concept_tags]
+                params += self.text.document_match_params + concept_tags
+            else:
+                any_text = [f"l.document_id IN ({self.text.ids_sql})"]
+                params += self.text.ids_params
+                if concept_tags:
+                    tag_sql, tag_params = self.sql.tags_sql(concept_tags, match_all=False)
+                    any_text.append(f"l.id IN ({tag_sql})")
+                    params += tag_params
             clauses.append("(" + " OR ".join(any_text) + ")")
         if query.place is not None:
             min_lat, max_lat, min_lon, max_lon = bounding_box(
@@ -96,7 +103,7 @@ class RankingSQL:
     def tag_prefilter(self, leave_one_out):
         """Listings carrying every tag filter (or, for facets, all but any one), through the tag index."""
         tags = list(self.tag_filters.values())
-        if not tags:
+        if not tags or self.in_box:  # in the box, `missing` is checked on each listing instead
             return Fragment("1 = 1")
         sets = [tags]
         if leave_one_out:
@@ -110,8 +117,9 @@ class RankingSQL:
             params += set_params
         return Fragment("(" + " OR ".join(parts) + ")", params)
 
-    def candidates(self, leave_one_out):
-        """SELECT of listing rows: id, document_id, tags, rating, rating_count, distance, missing, missing_facet."""
+    def candidates(self, leave_one_out, ranked=False):
+        """SELECT of listing rows: id, document_id, tags, rating, rating_count, distance, missing,
+        missing_facet (and text_rank, when `ranked`)."""
         where, tags = self.where(), self.tag_prefilter(leave_one_out)
         params = []
         if self.query.place is not None:
@@ -120,20 +128,29 @@ class RankingSQL:
         else:
             distance_sql = "CAST(NULL AS DOUBLE PRECISION)"
         missing = [f"CASE WHEN {self.sql.has_tag('l.tags')} THEN 0 ELSE 1 END" for _ in self.tag_filters]
-        missing_params = list(self.tag_filters.values())
+        params += list(self.tag_filters.values())
         which = " ".join(f"WHEN NOT {self.sql.has_tag('l.tags')} THEN %s" for _ in self.tag_filters)
-        which_params = [value for facet, tag in self.tag_filters.items() for value in (tag, facet)]
+        params += [value for facet, tag in self.tag_filters.items() for value in (tag, facet)]
+        text_rank, join_text = "", ""
+        if ranked and self.text is not None:
+            if self.text.document_rank_sql:
+                text_rank = f", {self.text.document_rank_sql} AS text_rank"
+                params += self.text.document_rank_params
+            else:  # ranked by the engine's own match (FTS5): join the matching documents' ranks
+                text_rank = ", COALESCE(t.rank, 0) AS text_rank"
+                join_text = f"LEFT JOIN ({self.text.rank_sql}) t ON t.doc_id = l.document_id "
+                params += self.text.rank_params
         inner = (
             f"SELECT l.id, l.document_id, l.tags, d.rating_average AS rating, d.rating_count AS rating_count, "
             f"{distance_sql} AS distance, {' + '.join(missing) or '0'} AS missing, "
-            f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet "
-            f"FROM search_searchlisting l JOIN search_searchdocument d ON d.page_id = l.document_id "
+            f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet{text_rank} "
+            f"FROM search_searchlisting l JOIN search_searchdocument d ON d.page_id = l.document_id {join_text}"
             f"WHERE {where.sql} AND {tags.sql}"
         )
-        params += missing_params + which_params + where.params + tags.params
-        sql = f"SELECT * FROM ({inner}) c"
+        params += where.params + tags.params
+        sql = f"SELECT * FROM ({inner}) c WHERE c.missing <= {1 if leave_one_out else 0}"
         if self.query.place is not None:
-            sql += " WHERE c.distance <= %s"
+            sql += " AND c.distance <= %s"
             params.append(self.query.radius_km)
         return Fragment(sql, params)
 
@@ -143,7 +160,8 @@ class RankingSQL:
         """The shared score of a candidate `c` with text rank `t.rank` of top `t.top`."""
         parts, params = [], []
         if self.text is not None:
-            parts.append(f"COALESCE({TEXT_WEIGHT!r} * 3.0 * t.rank / t.top, 0)")
+            # Normalised to 0..3 (by the best candidate) so words weigh like a recognised concept.
+            parts.append(f"{TEXT_WEIGHT!r} * 3.0 * c.text_rank / c.top")
         for tag, weight in self.query.boosts():
             parts.append(f"CASE WHEN {self.sql.has_tag('c.tags')} THEN {float(weight)!r} ELSE 0 END")
             params.append(tag)
@@ -172,29 +190,17 @@ class RankingSQL:
 
     def hits(self):
         """The page's rows (document_id, listing id, distance, score, total, fee min, fee max)."""
-        candidates = self.candidates(leave_one_out=False)
+        candidates = self.candidates(leave_one_out=False, ranked=True)
         score = self.score()
-        params = []
-        ctes = []
-        if self.text is not None:
-            ctes.append(
-                "text AS MATERIALIZED (SELECT doc_id, rank, "
-                f"CASE WHEN MAX(rank) OVER () > 0 THEN MAX(rank) OVER () ELSE 1.0 END AS top "
-                f"FROM ({self.text.rank_sql}) r)"
-            )
-            params += self.text.rank_params
-            join_text = "LEFT JOIN text t ON t.doc_id = c.document_id"
-        else:
-            join_text = ""
-        ctes.append(
+        top = "CASE WHEN MAX(text_rank) OVER () > 0 THEN MAX(text_rank) OVER () ELSE 1.0 END" if self.text else "1.0"
+        ctes = [
+            f"matching AS (SELECT c.*, {top} AS top FROM ({candidates.sql}) c WHERE c.missing = 0)",
             f"scored AS (SELECT c.id, c.document_id, c.distance, c.rating, c.rating_count, ({score.sql}) AS score "
-            f"FROM ({candidates.sql}) c {join_text} WHERE c.missing = 0)"
-        )
-        params += score.params + candidates.params
-        ctes.append(
+            f"FROM matching c)",
             f"best AS (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.document_id ORDER BY {self.order('s.')}, s.id) "
-            f"AS rn FROM scored s)"
-        )
+            f"AS rn FROM scored s)",
+        ]
+        params = candidates.params + score.params
         fee_join, fee_columns = "", "NULL, NULL"
         if self.query.currency:
             fee_join = "LEFT JOIN search_searchfee f ON f.document_id = b.document_id AND f.currency = %s"
