@@ -9,12 +9,14 @@ Key ideas:
   over prefetched licences and rules without a query of its own.
 """
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 
 from directory.models import (
     ClinicLocation,
@@ -32,6 +34,8 @@ PORTRAIT_FILTERS = ("fill-160x160-c100", "fill-320x320-c100")
 CARD_FILTERS = ("fill-96x96-c100", "fill-192x192-c100")
 GALLERY_FILTERS = ("fill-400x300-c75", "fill-800x600-c75")
 LOGO_FILTERS = ("max-160x160", "max-320x320")
+
+logger = logging.getLogger(__name__)
 
 
 class TechniqueCatalogue:
@@ -246,10 +250,15 @@ def clinic_cards(clinics):
 
 
 def _og_image(image, filters):
-    """The larger prefetched rendition of a photo or logo, for Open Graph."""
+    """The larger prefetched rendition of a photo or logo, for Open Graph; none when the
+    original file has gone (a restore without media), which must not take the page down."""
     if image is None:
         return None
-    return image.get_rendition(filters[-1])
+    try:
+        return image.get_rendition(filters[-1])
+    except SourceImageIOError:
+        logger.warning("Image %s has no original file; page shown without it", image.pk)
+        return None
 
 
 def practitioner_page_context(page, request):

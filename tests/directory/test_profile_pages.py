@@ -276,3 +276,28 @@ def test_the_clinic_page_offers_its_owners_a_discreet_claim_link_that_fills_in_t
 
     form = client.get(link).context["form"]
     assert form.initial == {"listing": clinic.get_full_url(), "claim": True}
+
+
+@pytest.mark.parametrize("kind", ["photo", "logo"])
+def test_a_photo_whose_file_has_gone_leaves_the_page_up_without_it(client, kind):
+    """A database restored without its media folder must not take profiles down."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 40), "teal").save(buffer, "PNG")
+    image = get_image_model().objects.create(title="Lost", file=ImageFile(buffer, name="lost.png"))
+    clinic = make_clinic("Lost Photo Physio")
+    practitioner = make_practitioner(clinic, "Noor Haddad")
+    page = practitioner if kind == "photo" else clinic
+    setattr(page, kind, image)
+    page.save_revision().publish()
+    image.file.storage.delete(image.file.name)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert "Noor Haddad" in response.content.decode()
