@@ -67,3 +67,20 @@ def _fresh_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server_settings, live_server):
+    """pytest-django's live server, started after plain-HTTP settings are in place: Django's
+    security middleware reads them once, when the server builds its handler."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def live_server_settings():
+    from django.test.utils import override_settings
+
+    plain_http = override_settings(SECURE_SSL_REDIRECT=False, CSRF_COOKIE_SECURE=False, SESSION_COOKIE_SECURE=False)
+    plain_http.enable()
+    yield
+    plain_http.disable()

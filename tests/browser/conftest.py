@@ -60,23 +60,6 @@ def chromium():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def live_server(live_server_settings, live_server):
-    """pytest-django's live server, started after plain-HTTP settings are in place: Django's
-    security middleware reads them once, when the server builds its handler."""
-    return live_server
-
-
-@pytest.fixture(scope="session")
-def live_server_settings():
-    from django.test.utils import override_settings
-
-    plain_http = override_settings(SECURE_SSL_REDIRECT=False, CSRF_COOKIE_SECURE=False, SESSION_COOKIE_SECURE=False)
-    plain_http.enable()
-    yield
-    plain_http.disable()
-
-
 @pytest.fixture
 def site(full_database, live_server):
     """The live server over a database holding the page tree and reference data, as after `migrate`."""
