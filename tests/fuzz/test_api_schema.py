@@ -4,7 +4,9 @@ invalid parameters are refused with a 400."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import given
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -37,7 +39,14 @@ def api(db, settings):
     indexing.rebuild_all()
     loaded = schemathesis.openapi.from_dict(schema())
     loaded.app = get_wsgi_application()
-    return loaded
+    # Called straight, the WSGI handler closes connections older than CONN_MAX_AGE at each
+    # request's end, which would close the test's transaction mid-run on PostgreSQL; Django's
+    # test client disconnects the same handlers.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield loaded
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])

@@ -30,7 +30,15 @@ def site(tmp_path_factory):
     try:
         cluster.manage("migrate", "--noinput")
         cluster.manage("load_reference_data")
-        env = {"DATABASE_URL": cluster.url, "SECURE_SSL_REDIRECT": "0", "SECRET_KEY": "outage-test-only"}
+        # No shared cache: every page must go to the database (a cached search answer would be
+        # served while it is down, which is fine for patients but not what this test is about).
+        env = {
+            "DATABASE_URL": cluster.url,
+            "REDIS_URL": "",
+            "SEARCH_CACHE_SECONDS": "0",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECRET_KEY": "outage-test-only",
+        }
         server = Gunicorn(env, log=folder / "gunicorn.log")
         yield cluster, server
     finally:
