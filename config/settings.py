@@ -5,10 +5,12 @@ an in-process cache and e-mail printed to the console. Production sets DATABASE_
 ELASTICSEARCH_URL, REDIS_URL, SECRET_KEY and DEBUG=0; see README "Configuration".
 """
 
+import re
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -116,7 +118,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT: compiling a search's plan cost more than running it (0.5 s of 1 s at 100k; docs/BENCHMARKS.md).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # work_mem: a common word's candidates (~70k listings at 100k) are sorted to pick each page's best
+    # listing; at PostgreSQL's default 4 MB that sort spilled to disk.
+    work_mem = env_str("DATABASE_WORK_MEM", "16MB")
+    if not re.fullmatch(r"\d+(kB|MB|GB)", work_mem):
+        raise ImproperlyConfigured(f"DATABASE_WORK_MEM must look like 16MB or 512kB, not {work_mem!r}.")
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c jit=off -c work_mem={work_mem}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker, so rate limits hold),

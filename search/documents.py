@@ -41,7 +41,7 @@ from directory.money import format_money
 from directory.scope import PERMITTED, check_scope
 from reviews.models import RatingSummary
 from search import cache as search_cache
-from search import copy
+from search import copy, tagbits
 from search.models import SearchDocument, SearchFee, SearchListing
 
 CHUNK_SIZE = 500
@@ -483,7 +483,7 @@ def store(built_documents):
         SearchListing.objects.filter(document_id__in=page_ids)._raw_delete(SearchListing.objects.db)
         SearchDocument.objects.filter(page_id__in=page_ids)._raw_delete(SearchDocument.objects.db)
         copy.insert(SearchDocument, [b.document for b in built_documents])
-        listings, fees = [], []
+        listings, fees, currencies = [], [], {}
         for built in built_documents:
             for listing in built.listings:
                 listing.document_id = built.document.page_id
@@ -491,6 +491,8 @@ def store(built_documents):
             for fee in built.fees:
                 fee.document_id = built.document.page_id
                 fees.append(fee)
+            currencies[built.document.page_id] = [fee.currency for fee in built.fees]
+        tagbits.listing_bits(listings, currencies)
         copy.insert(SearchListing, listings)
         copy.insert(SearchFee, fees)
         search_cache.index_changed()

@@ -68,6 +68,9 @@ class SearchListing(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     tags = models.TextField(blank=True, help_text="Space-separated facet:value tags.")
+    # Nullable without a default, so SQLite adds the column in place: rebuilding the table
+    # would drop the triggers that keep the tag index (migration 0002) in step.
+    tag_bits = models.BinaryField(null=True, blank=True, help_text="The tags as SearchTag bit positions.")
     label = models.CharField(max_length=255, blank=True)
     address = models.CharField(max_length=500, blank=True)
 
@@ -80,6 +83,15 @@ class SearchListing(models.Model):
     @property
     def tag_list(self):
         return self.tags.split()
+
+
+class SearchTag(models.Model):
+    """A tag's bit position in SearchListing.tag_bits: its id. Never renumbered or deleted."""
+
+    name = models.CharField(max_length=255, unique=True)
+
+    def __str__(self):
+        return f"{self.name} (bit {self.pk})"
 
 
 class SearchFee(models.Model):

@@ -14,12 +14,13 @@ Key ideas:
 
 from django.db import connection
 
+from search import tagbits
 from search.backends.base import PageOutOfRange, SearchBackend
 from search.backends.dialects import dialect, words
 from search.backends.ranking import RankingSQL
 from search.highlight import highlight
 from search.models import SearchDocument, SearchListing
-from search.query import FacetValue, Hit, SearchResults
+from search.query import RATING_STEPS, FacetValue, Hit, SearchResults
 
 ATTEMPTS = 3
 
@@ -58,7 +59,8 @@ class DatabaseBackend(SearchBackend):
                 raise PageOutOfRange(num_pages)
             facets_sql = ranking.facets()
             cursor.execute(facets_sql.sql, facets_sql.params)
-            facets = facets_from(cursor.fetchall())
+            counter = tagbits.FacetCounter(cursor.fetchall(), tagbits.names())
+            facets = facets_from(counter.counts(set(query.filter_tags()), RATING_STEPS))
 
         documents = SearchDocument.objects.in_bulk([row[0] for row in window])
         listings = SearchListing.objects.in_bulk([row[1] for row in window])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from search import tagbits
 from search.understanding import allowed_typos, edit_distance
 
 _TOKEN = re.compile(r"\w+")
@@ -44,8 +45,13 @@ class Dialect:
         """A TextMatch for documents matching the words or any phrase, or None."""
         raise NotImplementedError
 
-    def tags_sql(self, tags, match_all=True):
-        """(sql, params) selecting listing ids carrying all (or any) of `tags`."""
+    TAG_COLUMN = "tags"  # the listing column has_tag() reads
+
+    def prepare_tags(self, tags):
+        """Called with every tag a query will test, before has_tag()."""
+
+    def carries_tags(self, alias, tags, match_all=True):
+        """(sql, params): listing `alias` carries all (or any) of `tags`, through the tag index."""
         raise NotImplementedError
 
     def title_prefix_sql(self, prefix):
@@ -57,19 +63,11 @@ class Dialect:
 
     # -- expressions for ranking in SQL (search.backends.ranking) ---------------------
 
-    def has_tag(self, column):
-        """SQL true when the space-separated `column` holds the tag given as a parameter."""
+    def has_tag(self, alias, tag):
+        """(sql, params) true when the listing row `alias` (or a row with its TAG_COLUMN) carries `tag`."""
         raise NotImplementedError
 
     def least(self, a, b):
-        raise NotImplementedError
-
-    def each_tag(self, column):
-        """A join clause giving one row `tag.value` per tag in `column`."""
-        raise NotImplementedError
-
-    def facet_of(self, tag):
-        """The facet part of a 'facet:value' tag."""
         raise NotImplementedError
 
 
@@ -101,9 +99,9 @@ class SQLiteDialect(Dialect):
         rank = f"SELECT rowid AS doc_id, -bm25({self.DOC_FTS}, 10.0, 4.0, 4.0, 1.0, 2.0) AS rank {where}"
         return TextMatch(rank, [expression], f"SELECT rowid {where}", [expression])
 
-    def tags_sql(self, tags, match_all=True):
+    def carries_tags(self, alias, tags, match_all=True):
         expression = (" AND " if match_all else " OR ").join(self.quote(t) for t in tags)
-        return f"SELECT rowid FROM {self.TAG_FTS} WHERE {self.TAG_FTS} MATCH %s", [expression]
+        return f"{alias}.id IN (SELECT rowid FROM {self.TAG_FTS} WHERE {self.TAG_FTS} MATCH %s)", [expression]
 
     def title_prefix_sql(self, prefix):
         terms = words(prefix)
@@ -130,66 +128,60 @@ class SQLiteDialect(Dialect):
                     best, best_distance, best_docs = term, distance, docs
         return best
 
-    def has_tag(self, column):
-        return f"instr(' ' || {column} || ' ', ' ' || %s || ' ') > 0"
+    def has_tag(self, alias, tag):
+        return f"instr(' ' || {alias}.tags || ' ', ' ' || %s || ' ') > 0", [tag]
 
     def least(self, a, b):
         return f"MIN({a}, {b})"
-
-    def each_tag(self, column):
-        # Tags are slugs (no quotes or backslashes), so this JSON array is well formed.
-        return f"""JOIN json_each('["' || replace({column}, ' ', '","') || '"]') AS tag"""
-
-    def facet_of(self, tag):
-        return f"substr({tag}, 1, instr({tag}, ':') - 1)"
 
 
 class PostgresDialect(Dialect):
     VECTOR = "search_vector"  # a stored, weighted tsvector (migration 0003)
     TRIGRAM_TEXT = "lower(title || ' ' || names || ' ' || vocabulary || ' ' || places)"
-    TAG_ARRAY = "string_to_array(tags, ' ')"
 
     @staticmethod
     def lexeme(word):
         return "'" + word.replace("'", "''").replace("\\", "") + "'"
 
     def text_match_sql(self, terms, phrases, prefix_last):
-        clauses, rank_queries, params = [], [], []
+        queries, params = [], []
         if terms:
             parts = [self.lexeme(t) for t in terms]
             if prefix_last:
                 parts[-1] += ":*"
             joiner = " & " if len(parts) <= 2 else " | "
-            tsquery = joiner.join(parts)
-            clauses.append(f"{self.VECTOR} @@ to_tsquery('simple', %s)")
-            params.append(tsquery)
-            rank_queries.append(("to_tsquery('simple', %s)", tsquery))
+            queries.append("to_tsquery('simple', %s)")
+            params.append(joiner.join(parts))
         for phrase in phrases:
             if words(phrase):
-                clauses.append(f"{self.VECTOR} @@ phraseto_tsquery('simple', %s)")
+                queries.append("phraseto_tsquery('simple', %s)")
                 params.append(phrase)
-                rank_queries.append(("phraseto_tsquery('simple', %s)", phrase))
-        if not clauses:
+        if not queries:
             return None
-        rank = " + ".join(f"ts_rank({self.VECTOR}, {q})" for q, _ in rank_queries)
-        where = "FROM search_searchdocument WHERE " + " OR ".join(clauses)
-        rank_params = [value for _, value in rank_queries] + params
-        document_rank = " + ".join(f"ts_rank(d.{self.VECTOR}, {q})" for q, _ in rank_queries)
-        document_match = " OR ".join(clause.replace(self.VECTOR, f"d.{self.VECTOR}") for clause in clauses)
+        # Matched as one tsquery (one index scan), ranked as the sum of each part's rank, so
+        # a document naming several of a concept's synonyms ranks higher, as in Elasticsearch.
+        matches = "(" + " || ".join(queries) + ")"
+        where = f"FROM search_searchdocument WHERE {self.VECTOR} @@ {matches}"
+        rank = " + ".join(f"ts_rank({self.VECTOR}, {q})" for q in queries)
+        document_rank = " + ".join(f"ts_rank(d.{self.VECTOR}, {q})" for q in queries)
         return TextMatch(
-            f"SELECT page_id AS doc_id, ({rank}) AS rank {where}",
-            rank_params,
+            # OFFSET 0 keeps the ranking inside: pulled up into the join, it ran once per listing.
+            f"SELECT page_id AS doc_id, ({rank}) AS rank {where} OFFSET 0",
+            params + params,
             f"SELECT page_id {where}",
             params,
             document_rank_sql=f"({document_rank})",
-            document_rank_params=[value for _, value in rank_queries],
-            document_match_sql=f"({document_match})",
+            document_rank_params=params,
+            document_match_sql=f"d.{self.VECTOR} @@ {matches}",
             document_match_params=params,
         )
 
-    def tags_sql(self, tags, match_all=True):
+    def carries_tags(self, alias, tags, match_all=True):
+        # A condition on the row, not `id IN (subquery)`: the planner then weighs the GIN index
+        # against a scan with the statistics of the indexed expression (a tag on most listings
+        # made the subquery cost more than reading every listing).
         operator = "@>" if match_all else "&&"
-        return f"SELECT id FROM search_searchlisting WHERE {self.TAG_ARRAY} {operator} %s::text[]", [list(tags)]
+        return f"string_to_array({alias}.tags, ' ') {operator} %s::text[]", [list(tags)]
 
     TITLE_VECTOR = "to_tsvector('simple', coalesce(title, ''))"  # its own GIN index (migration 0004)
 
@@ -205,17 +197,25 @@ class PostgresDialect(Dialect):
         sql = f"SELECT page_id FROM search_searchdocument WHERE {self.TITLE_VECTOR} @@ to_tsquery('simple', %s)"
         return sql, [tsquery]
 
-    def has_tag(self, column):
-        return f"strpos(' ' || {column} || ' ', ' ' || %s || ' ') > 0"
+    TAG_COLUMN = "tag_bits"
+
+    def prepare_tags(self, tags):
+        self.positions = tagbits.known_positions(tags)
+
+    def has_tag(self, alias, tag):
+        # A bit test on the listing's tag bitmap (search.tagbits): a fraction of the cost of
+        # searching its ~400-character tag text. Unknown tags are on no listing.
+        position = self.positions.get(tag)
+        if position is None:
+            return "FALSE", []
+        bits = f"{alias}.tag_bits"
+        return (
+            f"(CASE WHEN length({bits}) > {position // 8:d} THEN get_bit({bits}, {position:d}) = 1 ELSE FALSE END)",
+            [],
+        )
 
     def least(self, a, b):
         return f"LEAST({a}, {b})"
-
-    def each_tag(self, column):
-        return f"CROSS JOIN LATERAL unnest(string_to_array({column}, ' ')) AS tag(value)"
-
-    def facet_of(self, tag):
-        return f"split_part({tag}, ':', 1)"
 
     def correct(self, word):
         limit = allowed_typos(word)

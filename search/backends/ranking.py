@@ -7,8 +7,9 @@ Key ideas:
   out their own facet's filter ("disjunctive" facets, as search.backends.base says).
 - Two statements over it: the page of hits (scored with the shared boosts, the best
   listing per page, sorted, LIMIT/OFFSET, the total as a window count), and the facet
-  counts (tags unnested and counted per page in SQL). Only a page of rows and about a
-  hundred facet counts come back to Python, however many listings match.
+  rows: one short row per candidate listing with its tags as a bitmap, which
+  search.tagbits counts per page (unnesting ~20 text tags per listing in SQL cost
+  seconds at 100k practitioners).
 - The score is the one search.backends.base computes for Elasticsearch's function_score:
   normalised word rank + concept/scope/verified boosts + distance decay + rating.
 """
@@ -16,7 +17,7 @@ Key ideas:
 from dataclasses import dataclass, field
 
 from search.places import EARTH_RADIUS_KM, bounding_box
-from search.query import BOOST_DISTANCE, BOOST_RATING, RATING_STEPS
+from search.query import BOOST_DISTANCE, BOOST_RATING
 
 TEXT_WEIGHT = 1.0
 
@@ -37,6 +38,9 @@ class RankingSQL:
         self.sql = dialect
         self.text = text_match  # dialects.TextMatch, or None when the words match everything
         self.tag_filters = query.filter_tags()  # {facet: tag}
+        dialect.prepare_tags(
+            [*self.tag_filters.values(), *(tag for tag, _ in query.boosts()), *(c.tag for c in query.concepts)]
+        )
         # With a place, the bounding box (an index range) is selective: words and tags are then
         # checked on each listing in the box, rather than by index lookups over the whole directory.
         self.in_box = query.place is not None
@@ -53,22 +57,31 @@ class RankingSQL:
         sql = f"2 * {EARTH_RADIUS_KM!r} * ASIN({self.sql.least('1.0', f'SQRT({a})')})"
         return Fragment(sql, [place.latitude, place.latitude, place.longitude])
 
-    def where(self):
-        """Conditions on listing `l` joined to its document `d`, except tag filters."""
+    def rank_per_listing(self):
+        """Whether the words are matched and ranked on each candidate's document row (in a box),
+        rather than once per matching document and joined as `t` (across the directory)."""
+        return self.in_box and self.text.document_match_sql is not None
+
+    def where(self, text_joined=False):
+        """Conditions on listing `l` joined to its document `d` (and, when `text_joined`, the
+        matching documents `t`), except tag filters."""
         clauses, params = [], []
         query = self.query
         if self.text is not None:
-            concept_tags = [concept.tag for concept in query.concepts]
-            if self.in_box and self.text.document_match_sql:
-                any_text = [self.text.document_match_sql] + [self.sql.has_tag("l.tags") for _ in concept_tags]
-                params += self.text.document_match_params + concept_tags
+            if self.rank_per_listing():
+                any_text = [self.text.document_match_sql]
+                params += self.text.document_match_params
+            elif text_joined:
+                any_text = ["t.doc_id IS NOT NULL"]
             else:
                 any_text = [f"l.document_id IN ({self.text.ids_sql})"]
                 params += self.text.ids_params
-                if concept_tags:
-                    tag_sql, tag_params = self.sql.tags_sql(concept_tags, match_all=False)
-                    any_text.append(f"l.id IN ({tag_sql})")
-                    params += tag_params
+            # A concept's tag is tested on the row: an index lookup could not be combined with
+            # the words' match above, and the planner would read every listing's tags instead.
+            for concept in query.concepts:
+                tag_sql, tag_params = self.sql.has_tag("l", concept.tag)
+                any_text.append(tag_sql)
+                params += tag_params
             clauses.append("(" + " OR ".join(any_text) + ")")
         if query.place is not None:
             min_lat, max_lat, min_lon, max_lon = bounding_box(
@@ -112,38 +125,41 @@ class RankingSQL:
         for tag_set in sets:
             if not tag_set:
                 return Fragment("1 = 1")
-            sql, set_params = self.sql.tags_sql(tag_set)
-            parts.append(f"l.id IN ({sql})")
+            sql, set_params = self.sql.carries_tags("l", tag_set)
+            parts.append(sql)
             params += set_params
         return Fragment("(" + " OR ".join(parts) + ")", params)
 
-    def candidates(self, leave_one_out, ranked=False):
-        """SELECT of listing rows: id, document_id, tags, rating, rating_count, distance, missing,
-        missing_facet (and text_rank, when `ranked`)."""
-        where, tags = self.where(), self.tag_prefilter(leave_one_out)
+    def candidates(self, leave_one_out, ranked=False, bits=False):
+        """SELECT of listing rows: id, document_id, rating, rating_count, distance, missing,
+        missing_facet, the dialect's tag column (and text_rank, when `ranked`; tag_bits, when `bits`)."""
+        text_joined = ranked and self.text is not None and not self.rank_per_listing()
+        where, tags = self.where(text_joined), self.tag_prefilter(leave_one_out)
         params = []
         if self.query.place is not None:
             distance = self.distance("l.latitude", "l.longitude")
             distance_sql, params = distance.sql, list(distance.params)
         else:
             distance_sql = "CAST(NULL AS DOUBLE PRECISION)"
-        missing = [f"CASE WHEN {self.sql.has_tag('l.tags')} THEN 0 ELSE 1 END" for _ in self.tag_filters]
-        params += list(self.tag_filters.values())
-        which = " ".join(f"WHEN NOT {self.sql.has_tag('l.tags')} THEN %s" for _ in self.tag_filters)
-        params += [value for facet, tag in self.tag_filters.items() for value in (tag, facet)]
-        text_rank, join_text = "", ""
+        tests = {facet: self.sql.has_tag("l", tag) for facet, tag in self.tag_filters.items()}
+        missing = [f"CASE WHEN {sql} THEN 0 ELSE 1 END" for sql, _ in tests.values()]
+        params += [param for _, tag_params in tests.values() for param in tag_params]
+        which = " ".join(f"WHEN NOT {sql} THEN %s" for sql, _ in tests.values())
+        params += [param for facet, (_, tag_params) in tests.items() for param in (*tag_params, facet)]
+        columns = {"tag_bits", self.sql.TAG_COLUMN} if bits else {self.sql.TAG_COLUMN}
+        extra, join_text = "".join(f", l.{column}" for column in sorted(columns)), ""
         if ranked and self.text is not None:
-            if self.text.document_rank_sql:
-                text_rank = f", {self.text.document_rank_sql} AS text_rank"
+            if self.rank_per_listing():
+                extra += f", {self.text.document_rank_sql} AS text_rank"
                 params += self.text.document_rank_params
-            else:  # ranked by the engine's own match (FTS5): join the matching documents' ranks
-                text_rank = ", COALESCE(t.rank, 0) AS text_rank"
+            else:  # each matching document ranked once, joined to its listings
+                extra += ", COALESCE(t.rank, 0) AS text_rank"
                 join_text = f"LEFT JOIN ({self.text.rank_sql}) t ON t.doc_id = l.document_id "
                 params += self.text.rank_params
         inner = (
-            f"SELECT l.id, l.document_id, l.tags, d.rating_average AS rating, d.rating_count AS rating_count, "
+            f"SELECT l.id, l.document_id, d.rating_average AS rating, d.rating_count AS rating_count, "
             f"{distance_sql} AS distance, {' + '.join(missing) or '0'} AS missing, "
-            f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet{text_rank} "
+            f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet{extra} "
             f"FROM search_searchlisting l JOIN search_searchdocument d ON d.page_id = l.document_id {join_text}"
             f"WHERE {where.sql} AND {tags.sql}"
         )
@@ -163,8 +179,9 @@ class RankingSQL:
             # Normalised to 0..3 (by the best candidate) so words weigh like a recognised concept.
             parts.append(f"{TEXT_WEIGHT!r} * 3.0 * c.text_rank / c.top")
         for tag, weight in self.query.boosts():
-            parts.append(f"CASE WHEN {self.sql.has_tag('c.tags')} THEN {float(weight)!r} ELSE 0 END")
-            params.append(tag)
+            tag_sql, tag_params = self.sql.has_tag("c", tag)
+            parts.append(f"CASE WHEN {tag_sql} THEN {float(weight)!r} ELSE 0 END")
+            params += tag_params
         if self.query.place is not None and self.query.radius_km:
             parts.append(
                 f"CASE WHEN c.distance IS NULL THEN 0 "
@@ -224,25 +241,9 @@ class RankingSQL:
     # -- facets ----------------------------------------------------------------------------
 
     def facets(self):
-        """Rows (tag, pages): every facet value's count, min_rating steps and currencies included."""
-        candidates = self.candidates(leave_one_out=True)
-        facet = self.sql.facet_of("tag.value")
-        # Distinct (page, tag) pairs first, then a plain count: a hash aggregate, where
-        # COUNT(DISTINCT) would sort every listing's every tag.
-        pairs = (
-            f"SELECT DISTINCT c.document_id, tag.value AS tag FROM c {self.sql.each_tag('c.tags')} "
-            f"WHERE tag.value <> '' AND (c.missing = 0 OR (c.missing = 1 AND {facet} = c.missing_facet))"
+        """Rows (document_id, missing_facet, rating, tag_bits): every candidate listing that counts
+        for some facet, for search.tagbits.FacetCounter."""
+        candidates = self.candidates(leave_one_out=True, bits=True)
+        return Fragment(
+            f"SELECT c.document_id, c.missing_facet, c.rating, c.tag_bits FROM ({candidates.sql}) c", candidates.params
         )
-        parts = [f"SELECT tag, COUNT(*) FROM ({pairs}) pairs GROUP BY tag"]
-        matching = "SELECT DISTINCT document_id, rating FROM c WHERE missing = 0"
-        steps = " UNION ALL ".join(f"SELECT {step} AS step" for step in RATING_STEPS)
-        parts.append(
-            f"SELECT 'min_rating:' || CAST(s.step AS TEXT), COUNT(*) FROM ({matching}) m "
-            f"JOIN ({steps}) s ON m.rating >= s.step GROUP BY s.step"
-        )
-        parts.append(
-            "SELECT 'currency:' || currency, COUNT(DISTINCT document_id) FROM search_searchfee "
-            "WHERE document_id IN (SELECT document_id FROM c WHERE missing = 0) GROUP BY currency"
-        )
-        sql = f"WITH c AS MATERIALIZED ({candidates.sql}) " + " UNION ALL ".join(parts)
-        return Fragment(sql, candidates.params)
