@@ -46,6 +46,8 @@ class Dialect:
         raise NotImplementedError
 
     TAG_COLUMN = "tags"  # the listing column has_tag() reads
+    # Whether facet queries look up each "all filters but one" tag set in the tag index first.
+    INDEX_TAG_SETS = True
 
     def prepare_tags(self, tags):
         """Called with every tag a query will test, before has_tag()."""
@@ -198,6 +200,9 @@ class PostgresDialect(Dialect):
         return sql, [tsquery]
 
     TAG_COLUMN = "tag_bits"
+    # The sets of all filters but one together match most listings: PostgreSQL then reads every
+    # listing anyway, and testing each set against the tag text cost more than the bit tests.
+    INDEX_TAG_SETS = False
 
     def prepare_tags(self, tags):
         self.positions = tagbits.known_positions(tags)

@@ -118,6 +118,8 @@ class RankingSQL:
         tags = list(self.tag_filters.values())
         if not tags or self.in_box:  # in the box, `missing` is checked on each listing instead
             return Fragment("1 = 1")
+        if leave_one_out and not self.sql.INDEX_TAG_SETS:
+            return Fragment("1 = 1")
         sets = [tags]
         if leave_one_out:
             sets += [[t for t in tags if t != left_out] for left_out in tags]

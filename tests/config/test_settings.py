@@ -100,3 +100,24 @@ def test_the_checklist_notices_unsafe_production_values(unsafe):
         timeout=120,
     )
     assert result.returncode != 0
+
+
+def postgres_options_with(env):
+    code = (
+        "import django; from django.conf import settings; django.setup();"
+        "print(settings.DATABASES['default']['OPTIONS']['options'])"
+    )
+    return run_python(code, {"DATABASE_URL": PRODUCTION["DATABASE_URL"], **env})
+
+
+def test_postgres_connections_run_without_jit_and_sort_search_candidates_in_memory():
+    result = postgres_options_with({})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["-c", "jit=off", "-c", "work_mem=16MB"]
+    assert "work_mem=64MB" in postgres_options_with({"DATABASE_WORK_MEM": "64MB"}).stdout
+
+
+def test_a_malformed_work_mem_stops_start_up_with_the_variable_named():
+    result = postgres_options_with({"DATABASE_WORK_MEM": "16MB -c statement_timeout=1"})
+    assert result.returncode != 0
+    assert "DATABASE_WORK_MEM must look like 16MB" in result.stderr
