@@ -38,13 +38,10 @@ def known_positions(tags):
 
 def pack(tags, known):
     """The bitmap of `tags` (every one in `known`, a {tag: position} map), as bytes, bit 0 first."""
-    numbers = [known[tag] for tag in tags]
-    if not numbers:
-        return b""
-    bits = np.zeros(max(numbers) // 8 + 1, dtype=np.uint8)
-    for number in numbers:
-        bits[number // 8] |= 1 << (number % 8)
-    return bits.tobytes()
+    value = 0
+    for tag in tags:
+        value |= 1 << known[tag]
+    return value.to_bytes((value.bit_length() + 7) // 8, "little")
 
 
 def listing_bits(listings, fees_by_document):
@@ -64,7 +61,7 @@ def names():
 
 
 class FacetCounter:
-    """Pages per tag over the facet query's rows: (document_id, missing_facet, rating, tag_bits).
+    """Pages per tag over the facet query's rows: (document_id, missing_facet or "", rating or -1, tag_bits).
 
     A row with no missing filter counts for every facet; a row missing exactly one filter
     counts only for that filter's facet (disjunctive facets, see search.backends.base).
@@ -72,13 +69,14 @@ class FacetCounter:
 
     def __init__(self, rows, tag_names):
         self.tag_names = tag_names
-        width = (max(tag_names, default=0) // 8) + 1
-        count = len(rows)
-        self.documents = np.fromiter((row[0] for row in rows), dtype=np.int64, count=count)
-        self.missing = np.array([row[1] or "" for row in rows], dtype=object)
-        self.ratings = np.fromiter((row[2] if row[2] is not None else np.nan for row in rows), np.float64, count)
-        padded = b"".join(bytes(row[3] or b"")[:width].ljust(width, b"\0") for row in rows)
-        self.bits = np.frombuffer(padded, dtype=np.uint8).reshape(count, width)
+        documents, missing, ratings, bits = zip(*rows, strict=True) if rows else ((), (), (), ())
+        width = max([max(tag_names, default=0) // 8 + 1, *(len(value) for value in bits if value)])
+        self.documents = np.array(documents, dtype=np.int64)
+        self.missing = np.array(missing, dtype=object)
+        self.ratings = np.array(ratings, dtype=np.float64)
+        blank = bytes(width)
+        padded = b"".join([bytes(value).ljust(width, b"\0") if value else blank for value in bits])
+        self.bits = np.frombuffer(padded, dtype=np.uint8).reshape(len(documents), width)
 
     def pages_per_bit(self, mask):
         """For the rows in `mask`: how many distinct pages carry each bit (an array by position)."""
@@ -115,4 +113,4 @@ class FacetCounter:
         documents, ratings = self.documents[mask], self.ratings[mask]
         _, first = np.unique(documents, return_index=True)
         rated = ratings[first]
-        return rated[~np.isnan(rated)]
+        return rated[rated >= 0]

@@ -247,5 +247,7 @@ class RankingSQL:
         for some facet, for search.tagbits.FacetCounter."""
         candidates = self.candidates(leave_one_out=True, bits=True)
         return Fragment(
-            f"SELECT c.document_id, c.missing_facet, c.rating, c.tag_bits FROM ({candidates.sql}) c", candidates.params
+            f"SELECT c.document_id, COALESCE(c.missing_facet, ''), COALESCE(c.rating, -1), c.tag_bits "
+            f"FROM ({candidates.sql}) c",
+            candidates.params,
         )

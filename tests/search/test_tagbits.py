@@ -58,7 +58,7 @@ class StoredBitmaps(TestCase):
 
 
 class CountingFacets(SimpleTestCase):
-    """FacetCounter over hand-made rows: (document_id, missing_facet, rating, tag_bits)."""
+    """FacetCounter over hand-made rows: (document_id, missing facet or "", rating or -1, tag_bits)."""
 
     NAMES = {1: "language:en", 2: "language:es", 3: "gender:female", 9: "currency:USD"}
 
@@ -69,33 +69,31 @@ class CountingFacets(SimpleTestCase):
         return dict(tagbits.FacetCounter(rows, self.NAMES).counts(set(filtered), (4, 3)))
 
     def test_a_page_counts_once_however_many_of_its_listings_carry_the_tag(self):
-        counts = self.counts(
-            [(10, None, 4.5, self.bits(1, 3)), (10, None, 4.5, self.bits(1)), (11, None, None, self.bits(1))]
-        )
+        counts = self.counts([(10, "", 4.5, self.bits(1, 3)), (10, "", 4.5, self.bits(1)), (11, "", -1, self.bits(1))])
         self.assertEqual(counts["language:en"], 2)
         self.assertEqual(counts["gender:female"], 1)
 
     def test_a_tag_on_another_listing_of_the_same_page_still_counts_for_the_page(self):
-        counts = self.counts([(10, None, None, self.bits(1)), (10, None, None, self.bits(2, 9))])
+        counts = self.counts([(10, "", -1, self.bits(1)), (10, "", -1, self.bits(2, 9))])
         self.assertEqual((counts["language:en"], counts["language:es"], counts["currency:USD"]), (1, 1, 1))
 
     def test_a_listing_missing_one_filter_counts_only_for_that_filters_facet(self):
         # Filtered by language:en; page 11 is Spanish-speaking, so it counts towards "es" alone.
-        rows = [(10, None, 5.0, self.bits(1, 3)), (11, "language", 4.0, self.bits(2, 3))]
+        rows = [(10, "", 5.0, self.bits(1, 3)), (11, "language", 4.0, self.bits(2, 3))]
         counts = self.counts(rows, filtered=["language"])
         self.assertEqual((counts["language:en"], counts["language:es"]), (1, 1))
         self.assertEqual(counts["gender:female"], 1)
         self.assertEqual(counts["min_rating:4"], 1)
 
     def test_rating_steps_count_rated_pages_at_or_above_each_step(self):
-        rows = [(10, None, 4.0, b""), (10, None, 4.0, b""), (11, None, 3.2, b""), (12, None, None, b"")]
+        rows = [(10, "", 4.0, b""), (10, "", 4.0, b""), (11, "", 3.2, b""), (12, "", -1, b"")]
         counts = self.counts(rows)
         self.assertEqual((counts["min_rating:4"], counts["min_rating:3"]), (1, 2))
 
     def test_no_rows_count_nothing_and_missing_bitmaps_count_as_no_tags(self):
         self.assertEqual(self.counts([]), {"min_rating:4": 0, "min_rating:3": 0})
-        self.assertNotIn("language:en", self.counts([(10, None, None, None)]))
+        self.assertNotIn("language:en", self.counts([(10, "", -1, None)]))
 
     def test_bits_beyond_a_short_bitmap_are_unset(self):
-        counts = self.counts([(10, None, None, self.bits(1)), (11, None, None, self.bits(9))])
+        counts = self.counts([(10, "", -1, self.bits(1)), (11, "", -1, self.bits(9))])
         self.assertEqual((counts["language:en"], counts["currency:USD"]), (1, 1))
