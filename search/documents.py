@@ -487,6 +487,8 @@ def store(built_documents):
         for built in built_documents:
             for listing in built.listings:
                 listing.document_id = built.document.page_id
+                listing.rating_average = built.document.rating_average
+                listing.rating_count = built.document.rating_count
                 listings.append(listing)
             for fee in built.fees:
                 fee.document_id = built.document.page_id

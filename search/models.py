@@ -71,6 +71,9 @@ class SearchListing(models.Model):
     # Nullable without a default, so SQLite adds the column in place: rebuilding the table
     # would drop the triggers that keep the tag index (migration 0002) in step.
     tag_bits = models.BinaryField(null=True, blank=True, help_text="The tags as SearchTag bit positions.")
+    # The page's rating again, so ranking and facets read listings alone (migration 0006).
+    rating_average = models.FloatField(null=True, blank=True)
+    rating_count = models.IntegerField(null=True, blank=True)
     label = models.CharField(max_length=255, blank=True)
     address = models.CharField(max_length=500, blank=True)
 

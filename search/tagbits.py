@@ -69,7 +69,7 @@ class FacetCounter:
 
     def __init__(self, rows, tag_names):
         self.tag_names = tag_names
-        documents, missing, ratings, bits = zip(*rows, strict=True) if rows else ((), (), (), ())
+        documents, missing, ratings, bits = ([row[column] for row in rows] for column in range(4))
         width = max([max(tag_names, default=0) // 8 + 1, *(len(value) for value in bits if value)])
         self.documents = np.array(documents, dtype=np.int64)
         self.missing = np.array(missing, dtype=object)

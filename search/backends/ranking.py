@@ -99,7 +99,7 @@ class RankingSQL:
                 clauses.append("l.longitude BETWEEN %s AND %s")
                 params += [min_lon, max_lon]
         if query.min_rating:
-            clauses.append("d.rating_average >= %s")
+            clauses.append("l.rating_average >= %s")
             params.append(query.min_rating)
         if query.currency and (query.fee_min is not None or query.fee_max is not None):
             fee = ["currency = %s"]
@@ -136,6 +136,9 @@ class RankingSQL:
         """SELECT of listing rows: id, document_id, rating, rating_count, distance, missing,
         missing_facet, the dialect's tag column (and text_rank, when `ranked`; tag_bits, when `bits`)."""
         text_joined = ranked and self.text is not None and not self.rank_per_listing()
+        # The document row is read only to match words on it; ratings are copied onto listings.
+        per_listing_text = self.text is not None and self.rank_per_listing()
+        join_document = "JOIN search_searchdocument d ON d.page_id = l.document_id " if per_listing_text else ""
         where, tags = self.where(text_joined), self.tag_prefilter(leave_one_out)
         params = []
         if self.query.place is not None:
@@ -159,10 +162,10 @@ class RankingSQL:
                 join_text = f"LEFT JOIN ({self.text.rank_sql}) t ON t.doc_id = l.document_id "
                 params += self.text.rank_params
         inner = (
-            f"SELECT l.id, l.document_id, d.rating_average AS rating, d.rating_count AS rating_count, "
+            f"SELECT l.id, l.document_id, l.rating_average AS rating, l.rating_count AS rating_count, "
             f"{distance_sql} AS distance, {' + '.join(missing) or '0'} AS missing, "
             f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet{extra} "
-            f"FROM search_searchlisting l JOIN search_searchdocument d ON d.page_id = l.document_id {join_text}"
+            f"FROM search_searchlisting l {join_document}{join_text}"
             f"WHERE {where.sql} AND {tags.sql}"
         )
         params += where.params + tags.params

@@ -1,4 +1,5 @@
-"""Listing tags as bitmaps (search.tagbits): what is stored, and how facets are counted from it.
+"""Listing tags as bitmaps (search.tagbits): what is stored, and how facets are counted from it;
+and the page's rating copied onto each listing, so searches without words read listings alone.
 
 The facet counts themselves are specified by the contract suite (tests/search/contract.py),
 which runs on these bitmaps for the database backend; here is what the contract cannot see.
@@ -17,6 +18,7 @@ from tests.search.contract import facet, run_search
 
 DATABASE = {**settings.INSCOPE_SEARCH, "BACKEND": "search.backends.database.DatabaseBackend", "URL": None}
 fill_tag_bits = importlib.import_module("search.migrations.0005_tag_bits").fill_tag_bits
+copy_ratings = importlib.import_module("search.migrations.0006_listing_ratings").copy_ratings
 
 
 def unpacked(bits):
@@ -55,6 +57,22 @@ class StoredBitmaps(TestCase):
         for pk, bits in SearchListing.objects.values_list("id", "tag_bits"):
             self.assertEqual(unpacked(bits), unpacked(expected[pk]))
         self.assertEqual(facet(run_search(q="sciatica"), "language"), counts)
+
+    def test_listings_carry_their_pages_rating_and_the_migration_copies_it(self):
+        def ratings():
+            return sorted(SearchListing.objects.values_list("id", "rating_average", "rating_count"))
+
+        stored = ratings()
+        self.assertIn((4.8, 10), {(average, count) for _, average, count in stored})  # Dana Whitfield
+        for listing in SearchListing.objects.select_related("document"):
+            self.assertEqual(
+                (listing.rating_average, listing.rating_count),
+                (listing.document.rating_average, listing.document.rating_count),
+            )
+        SearchListing.objects.update(rating_average=None, rating_count=None)
+        self.assertEqual(facet(run_search(q="sciatica"), "min_rating"), {})
+        copy_ratings(apps, None)
+        self.assertEqual(ratings(), stored)
 
 
 class CountingFacets(SimpleTestCase):
