@@ -23,15 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import machine  # noqa: E402
+from bench import machine, timing  # noqa: E402
 from bench.queries import TEXT_QUERIES  # noqa: E402
 
 PAGE_SIZE = 20
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def timed(function, repeat, guarded=False):
@@ -85,7 +80,7 @@ def our_api(client, q):
 
 
 def summary(times):
-    return {"p50_ms": round(statistics.median(times), 2), "p95_ms": round(percentile(times, 95), 2)}
+    return {"p50_ms": round(statistics.median(times), 2), "p95_ms": round(timing.percentile(times, 0.95), 2)}
 
 
 def main(argv=None):

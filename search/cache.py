@@ -3,7 +3,7 @@
 A cached answer is keyed by the request's parameters, the engine and the index
 *generation*: a counter bumped whenever what searches read changes — documents stored
 (publishing, unpublishing, an approved review's new rating, a licence change: every
-write reaches search through search.documents.store), the engine brought up to date
+write reaches search through search.storage.store), the engine brought up to date
 (search.indexing.apply, a rebuild), vocabulary, labels or clinic places edited. So a
 published page or an approved review shows on the very next search. Old generations
 are never read again and expire. The counter is bumped when the change is written and

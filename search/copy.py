@@ -17,7 +17,7 @@ def insert(model, objects, batch_size=1000):
     if not objects:
         return
     if connection.vendor != "postgresql":
-        # Plain value holders (search.documents.ListingRow) become instances only where needed.
+        # Plain value holders (search.storage.ListingRow) become instances only where needed.
         instances = [obj if isinstance(obj, model) else model(**vars(obj)) for obj in objects]
         model.objects.bulk_create(instances, batch_size=batch_size)
         return

@@ -8,16 +8,14 @@ Key ideas:
   check_scope permits that technique in that location's jurisdiction.
 - Clinics are built after their practitioners, from the practitioners' stored
   listings (what is offered and in scope at each of the clinic's addresses).
-- `store()` replaces a page's rows in one transaction; readers never see half a page.
+- search.storage writes what is built here.
 """
 
 import collections
 import datetime
 import functools
 import html
-import types
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -40,9 +38,8 @@ from directory.models import (
 from directory.money import format_money
 from directory.scope import PERMITTED, check_scope
 from reviews.models import RatingSummary
-from search import cache as search_cache
-from search import copy, tagbits
-from search.models import SearchDocument, SearchFee, SearchListing
+from search.models import SearchDocument, SearchListing
+from search.storage import Built, FeeRow, ListingRow
 
 CHUNK_SIZE = 500
 CLINIC_INFO_LIMIT = 5000  # clinics remembered between practitioner chunks
@@ -90,37 +87,6 @@ def add_years(day, years):
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-class ListingRow(types.SimpleNamespace):
-    """A SearchListing row's values, without a model instance (store() writes them)."""
-
-    def __init__(self, location_id=None, latitude=None, longitude=None, tags="", label="", address=""):
-        super().__init__(
-            document_id=None,
-            location_id=location_id,
-            latitude=latitude,
-            longitude=longitude,
-            tags=tags,
-            label=label,
-            address=address,
-        )
-
-
-class FeeRow(types.SimpleNamespace):
-    """A SearchFee row's values, without a model instance."""
-
-    def __init__(self, currency, amount):
-        super().__init__(document_id=None, currency=currency, amount=amount)
-
-
-class Built:
-    """One page's document, listings and fees, ready to store."""
-
-    def __init__(self, document, listings, fees):
-        self.document = document
-        self.listings = listings
-        self.fees = fees
 
 
 class DocumentBuilder:
@@ -469,44 +435,3 @@ class DocumentBuilder:
             },
         )
         return Built(document, listings, [])
-
-
-def store(built_documents):
-    """Replace the stored rows of these pages; returns how many documents were written."""
-    built_documents = list(built_documents)
-    if not built_documents:
-        return 0
-    page_ids = [b.document.page_id for b in built_documents]
-    with transaction.atomic():
-        # Children first: plain deletes, without the collector fetching every row to cascade.
-        SearchFee.objects.filter(document_id__in=page_ids)._raw_delete(SearchFee.objects.db)
-        SearchListing.objects.filter(document_id__in=page_ids)._raw_delete(SearchListing.objects.db)
-        SearchDocument.objects.filter(page_id__in=page_ids)._raw_delete(SearchDocument.objects.db)
-        copy.insert(SearchDocument, [b.document for b in built_documents])
-        listings, fees, currencies = [], [], {}
-        for built in built_documents:
-            for listing in built.listings:
-                listing.document_id = built.document.page_id
-                listing.rating_average = built.document.rating_average
-                listing.rating_count = built.document.rating_count
-                listings.append(listing)
-            for fee in built.fees:
-                fee.document_id = built.document.page_id
-                fees.append(fee)
-            currencies[built.document.page_id] = [fee.currency for fee in built.fees]
-        tagbits.listing_bits(listings, currencies)
-        copy.insert(SearchListing, listings)
-        copy.insert(SearchFee, fees)
-        search_cache.index_changed()
-    return len(built_documents)
-
-
-def searchable_count():
-    return PractitionerPage.objects.live().count() + ClinicPage.objects.live().count()
-
-
-def unsearchable_documents():
-    """Stored documents of pages no longer live (or gone), found in the database, not in a list of every id."""
-    return SearchDocument.objects.exclude(page_id__in=PractitionerPage.objects.live().values("pk")).exclude(
-        page_id__in=ClinicPage.objects.live().values("pk")
-    )

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from directory.models import ClinicLocation, ClinicPage, PractitionerLocation, PractitionerPage
 from search import cache as search_cache
-from search import documents
+from search import documents, storage
 from search.backends import get_backend
 from search.backends.base import EngineUnavailable
 from search.models import PendingChange, SearchDocument, SearchListing
@@ -111,14 +111,14 @@ def rebuild_documents(page_ids):
     clinics = set(ClinicPage.objects.live().filter(pk__in=page_ids).values_list("pk", flat=True))
     with transaction.atomic():
         SearchDocument.objects.filter(page_id__in=page_ids - practitioners - clinics).delete()
-        documents.store(builder.practitioners(practitioners))
-        documents.store(builder.clinics(clinics))
+        storage.store(builder.practitioners(practitioners))
+        storage.store(builder.clinics(clinics))
 
 
 def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE):
     """Rebuild every stored document, chunk by chunk; searches keep working throughout."""
     builder = documents.DocumentBuilder()
-    stale = list(documents.unsearchable_documents().values_list("pk", flat=True))
+    stale = list(storage.unsearchable_documents().values_list("pk", flat=True))
     for start in range(0, len(stale), chunk_size):
         SearchDocument.objects.filter(pk__in=stale[start : start + chunk_size]).delete()
     written = 0
@@ -127,11 +127,11 @@ def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE):
         for built in source:
             batch.append(built)
             if len(batch) == chunk_size:
-                written += documents.store(batch)
+                written += storage.store(batch)
                 if progress:
                     progress(len(batch))
                 batch = []
-        written += documents.store(batch)
+        written += storage.store(batch)
         if progress:
             progress(len(batch))
     return written

@@ -196,7 +196,13 @@ class PostgresDialect(Dialect):
         tsquery = " & ".join(f"{self.lexeme(t)}:*" for t in terms)
         # Unordered, so the LIMIT stops the scan early: ranking every "Sharma" cost more than the rest
         # of the request, and every match is a title starting with the typed words anyway.
-        sql = f"SELECT page_id FROM search_searchdocument WHERE {self.TITLE_VECTOR} @@ to_tsquery('simple', %s)"
+        # MATERIALIZED keeps the planner on the title index: seeing the LIMIT, it preferred reading
+        # the table until enough titles matched, which for a rare prefix ("ced") meant most of it
+        # (115 ms at 100k, against 3 ms through the index; the CTE is still read lazily).
+        sql = (
+            f"WITH matches AS MATERIALIZED (SELECT page_id FROM search_searchdocument "
+            f"WHERE {self.TITLE_VECTOR} @@ to_tsquery('simple', %s)) SELECT page_id FROM matches"
+        )
         return sql, [tsquery]
 
     TAG_COLUMN = "tag_bits"

@@ -13,7 +13,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from home.progress import command_progress
-from search import documents, indexing
+from search import documents, indexing, storage
 from search.backends import get_backend
 from search.backends.base import EngineUnavailable
 from search.backends.database import DatabaseBackend
@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
     def rebuild(self, chunk_size):
         backend = get_backend()
-        expected = documents.searchable_count()
+        expected = storage.searchable_count()
         started = time.monotonic()
         with self.bar(expected, "Building documents") as bar:
             written = indexing.rebuild_all(progress=bar.update, chunk_size=chunk_size)
@@ -77,7 +77,7 @@ class Command(BaseCommand):
 
     def status(self, chunk_size):
         backend = get_backend()
-        expected = documents.searchable_count()
+        expected = storage.searchable_count()
         rows = [("live practitioner and clinic pages", expected)]
         rows += [(f"{backend.name}: {name}", value) for name, value in backend.status().items()]
         database = DatabaseBackend()
