@@ -2,10 +2,11 @@
 
 SQLite: two FTS5 tables kept in step by triggers (migration 0002) — one over the
 documents' text (bm25 ranking, fts5vocab for typo correction), one over listing
-tags, each tag a single token. PostgreSQL: a GIN index on a weighted tsvector
-expression (ts_rank), a pg_trgm GIN index for typo-tolerant word matches, and a GIN
-index on the listing tags as an array. Both filter through those indexes; neither
-scans rows with LIKE.
+tags, each tag a single token. PostgreSQL: a GIN index on a stored, weighted tsvector
+(ts_rank), a pg_trgm GIN index for typo-tolerant word matches, and a GIN index on the
+listing tags as an array. Both filter through those indexes; neither scans rows with
+LIKE. A tag on a row already read is tested in the tag text on SQLite and as a bit of
+the listing's tag bitmap (search.tagbits) on PostgreSQL.
 """
 
 import re
@@ -52,8 +53,8 @@ class Dialect:
     def prepare_tags(self, tags):
         """Called with every tag a query will test, before has_tag()."""
 
-    def carries_tags(self, alias, tags, match_all=True):
-        """(sql, params): listing `alias` carries all (or any) of `tags`, through the tag index."""
+    def carries_tags(self, alias, tags):
+        """(sql, params): listing `alias` carries every one of `tags`, through the tag index."""
         raise NotImplementedError
 
     def title_prefix_sql(self, prefix):
@@ -101,8 +102,8 @@ class SQLiteDialect(Dialect):
         rank = f"SELECT rowid AS doc_id, -bm25({self.DOC_FTS}, 10.0, 4.0, 4.0, 1.0, 2.0) AS rank {where}"
         return TextMatch(rank, [expression], f"SELECT rowid {where}", [expression])
 
-    def carries_tags(self, alias, tags, match_all=True):
-        expression = (" AND " if match_all else " OR ").join(self.quote(t) for t in tags)
+    def carries_tags(self, alias, tags):
+        expression = " AND ".join(self.quote(t) for t in tags)
         return f"{alias}.id IN (SELECT rowid FROM {self.TAG_FTS} WHERE {self.TAG_FTS} MATCH %s)", [expression]
 
     def title_prefix_sql(self, prefix):
@@ -178,12 +179,11 @@ class PostgresDialect(Dialect):
             document_match_params=params,
         )
 
-    def carries_tags(self, alias, tags, match_all=True):
+    def carries_tags(self, alias, tags):
         # A condition on the row, not `id IN (subquery)`: the planner then weighs the GIN index
         # against a scan with the statistics of the indexed expression (a tag on most listings
         # made the subquery cost more than reading every listing).
-        operator = "@>" if match_all else "&&"
-        return f"string_to_array({alias}.tags, ' ') {operator} %s::text[]", [list(tags)]
+        return f"string_to_array({alias}.tags, ' ') @> %s::text[]", [list(tags)]
 
     TITLE_VECTOR = "to_tsvector('simple', coalesce(title, ''))"  # its own GIN index (migration 0004)
 

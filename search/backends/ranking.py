@@ -60,7 +60,7 @@ class RankingSQL:
     def rank_per_listing(self):
         """Whether the words are matched and ranked on each candidate's document row (in a box),
         rather than once per matching document and joined as `t` (across the directory)."""
-        return self.in_box and self.text.document_match_sql is not None
+        return self.in_box and self.text is not None and self.text.document_match_sql is not None
 
     def where(self, text_joined=False):
         """Conditions on listing `l` joined to its document `d` (and, when `text_joined`, the
