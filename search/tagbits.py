@@ -89,6 +89,10 @@ class FacetCounter:
         per_page = np.bitwise_or.reduceat(bits, starts, axis=0)
         return np.unpackbits(per_page, axis=1, bitorder="little").sum(axis=0, dtype=np.int64)
 
+    def pages(self):
+        """How many pages have a listing missing no filter: the search's total."""
+        return len(np.unique(self.documents[self.missing == ""]))
+
     def counts(self, filtered_facets, rating_steps):
         """[(tag, pages)]: every tag's count, `min_rating:<step>` counts, in no particular order."""
         complete = self.missing == ""

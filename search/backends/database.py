@@ -44,23 +44,17 @@ class DatabaseBackend(SearchBackend):
     def search_once(self, query, skip_vanished=False):
         sql = dialect()
         ranking = RankingSQL(query, sql, self.text_match(query, sql))
+        answer = ranking.answer()
         with connection.cursor() as cursor:
-            hits_sql = ranking.hits()
-            cursor.execute(hits_sql.sql, hits_sql.params)
-            window = cursor.fetchall()
-            if window:
-                total = window[0][4]
-            else:
-                total_sql = ranking.total()
-                cursor.execute(total_sql.sql, total_sql.params)
-                total = cursor.fetchone()[0]
-            num_pages = max(1, -(-total // query.page_size))
-            if query.page > num_pages:
-                raise PageOutOfRange(num_pages)
-            facets_sql = ranking.facets()
-            cursor.execute(facets_sql.sql, facets_sql.params)
-            counter = tagbits.FacetCounter(cursor.fetchall(), tagbits.names())
-            facets = facets_from(counter.counts(set(query.filter_tags()), RATING_STEPS))
+            cursor.execute(answer.sql, answer.params)
+            rows = cursor.fetchall()
+        window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])
+        counter = tagbits.FacetCounter([(row[1], *row[8:]) for row in rows if row[0] == 1], tagbits.names())
+        total = counter.pages()
+        num_pages = max(1, -(-total // query.page_size))
+        if query.page > num_pages:
+            raise PageOutOfRange(num_pages)
+        facets = facets_from(counter.counts(set(query.filter_tags()), RATING_STEPS))
 
         documents = SearchDocument.objects.in_bulk([row[0] for row in window])
         listings = SearchListing.objects.in_bulk([row[1] for row in window])

@@ -5,11 +5,11 @@ Key ideas:
   the bounding box on latitude/longitude then exact haversine, minimum rating, fees,
   and the tag filters. A listing may miss at most one tag filter: facet counts leave
   out their own facet's filter ("disjunctive" facets, as search.backends.base says).
-- Two statements over it: the page of hits (scored with the shared boosts, the best
-  listing per page, sorted, LIMIT/OFFSET, the total as a window count), and the facet
-  rows: one short row per candidate listing with its tags as a bitmap, which
-  search.tagbits counts per page (unnesting ~20 text tags per listing in SQL cost
-  seconds at 100k practitioners).
+- One statement answers (`answer()`): the candidates are found, and their words ranked,
+  once (a materialised CTE); from them the page of hits (scored with the shared boosts,
+  the best listing per page, sorted, LIMIT/OFFSET) and one short row per candidate
+  listing with its tags as a bitmap, which search.tagbits counts per page for the facets
+  and the total (unnesting ~20 text tags per listing in SQL cost seconds at 100k).
 - The score is the one search.backends.base computes for Elasticsearch's function_score:
   normalised word rank + concept/scope/verified boosts + distance decay + rating.
 """
@@ -210,47 +210,43 @@ class RankingSQL:
             return f"COALESCE({p}rating, 0) DESC, {p}rating_count DESC, COALESCE({p}distance, 0) ASC, {p}score DESC"
         return f"{p}score DESC, COALESCE({p}distance, 0) ASC"
 
-    def hits(self):
-        """The page's rows (document_id, listing id, distance, score, total, fee min, fee max)."""
-        candidates = self.candidates(leave_one_out=False, ranked=True)
+    def answer(self):
+        """One statement for the whole answer, so the candidates are found and ranked once.
+
+        Rows of two kinds, told apart by the first column:
+        (0, document_id, listing id, distance, score, position, fee min, fee max, NULL x3): the page
+        of hits, `position` giving their order; (1, document_id, NULL x6, missing facet or "",
+        rating or -1, tag_bits): every candidate listing that counts for some facet, for
+        search.tagbits.FacetCounter, which also gives the total.
+        """
+        candidates = self.candidates(leave_one_out=True, ranked=True, bits=True)
         score = self.score()
         top = "CASE WHEN MAX(text_rank) OVER () > 0 THEN MAX(text_rank) OVER () ELSE 1.0 END" if self.text else "1.0"
         ctes = [
-            f"matching AS (SELECT c.*, {top} AS top FROM ({candidates.sql}) c WHERE c.missing = 0)",
+            f"c AS MATERIALIZED ({candidates.sql})",
+            f"matching AS (SELECT c.*, {top} AS top FROM c WHERE c.missing = 0)",
             f"scored AS (SELECT c.id, c.document_id, c.distance, c.rating, c.rating_count, ({score.sql}) AS score "
             f"FROM matching c)",
             f"best AS (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.document_id ORDER BY {self.order('s.')}, s.id) "
             f"AS rn FROM scored s)",
         ]
         params = candidates.params + score.params
-        fee_join, fee_columns = "", "NULL, NULL"
+        fee_join, fee_columns = "", "NULL AS fee_min, NULL AS fee_max"
         if self.query.currency:
-            fee_join = "LEFT JOIN search_searchfee f ON f.document_id = b.document_id AND f.currency = %s"
-            fee_columns = "MIN(f.amount) OVER (), MAX(f.amount) OVER ()"
+            fee_join = "LEFT JOIN search_searchfee f ON f.document_id = b.document_id AND f.currency = %s "
+            fee_columns = "MIN(f.amount) OVER () AS fee_min, MAX(f.amount) OVER () AS fee_max"
             params.append(self.query.currency)
-        sql = (
-            f"WITH {', '.join(ctes)} "
-            f"SELECT b.document_id, b.id, b.distance, b.score, COUNT(*) OVER (), {fee_columns} "
-            f"FROM best b {fee_join} WHERE b.rn = 1 ORDER BY {self.order('b.')}, b.document_id LIMIT %s OFFSET %s"
+        order = f"{self.order('b.')}, b.document_id"
+        ctes.append(
+            f"page AS (SELECT b.document_id, b.id, b.distance, b.score, ROW_NUMBER() OVER (ORDER BY {order}) "
+            f"AS position, {fee_columns} FROM best b {fee_join}WHERE b.rn = 1 ORDER BY {order} LIMIT %s OFFSET %s)"
         )
         params += [self.query.page_size, self.query.offset]
+        sql = (
+            f"WITH {', '.join(ctes)} "
+            "SELECT 0, document_id, id, distance, score, position, fee_min, fee_max, NULL, NULL, NULL FROM page "
+            "UNION ALL "
+            "SELECT 1, c.document_id, NULL, NULL, NULL, NULL, NULL, NULL, COALESCE(c.missing_facet, ''), "
+            "COALESCE(c.rating, -1), c.tag_bits FROM c"
+        )
         return Fragment(sql, params)
-
-    def total(self):
-        """How many pages match (when the requested page is past the end and returned no row)."""
-        candidates = self.candidates(leave_one_out=False)
-        return Fragment(
-            f"SELECT COUNT(DISTINCT c.document_id) FROM ({candidates.sql}) c WHERE c.missing = 0", candidates.params
-        )
-
-    # -- facets ----------------------------------------------------------------------------
-
-    def facets(self):
-        """Rows (document_id, missing_facet, rating, tag_bits): every candidate listing that counts
-        for some facet, for search.tagbits.FacetCounter."""
-        candidates = self.candidates(leave_one_out=True, bits=True)
-        return Fragment(
-            f"SELECT c.document_id, COALESCE(c.missing_facet, ''), COALESCE(c.rating, -1), c.tag_bits "
-            f"FROM ({candidates.sql}) c",
-            candidates.params,
-        )
