@@ -115,3 +115,8 @@ class CountingFacets(SimpleTestCase):
     def test_bits_beyond_a_short_bitmap_are_unset(self):
         counts = self.counts([(10, "", -1, self.bits(1)), (11, "", -1, self.bits(9))])
         self.assertEqual((counts["language:en"], counts["currency:USD"]), (1, 1))
+
+    def test_the_total_counts_pages_with_a_listing_missing_no_filter(self):
+        rows = [(10, "", -1, b""), (10, "", -1, b""), (11, "language", -1, b""), (12, "", -1, b"")]
+        self.assertEqual(tagbits.FacetCounter(rows, self.NAMES).pages(), 2)
+        self.assertEqual(tagbits.FacetCounter([], self.NAMES).pages(), 0)
