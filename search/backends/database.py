@@ -12,7 +12,7 @@ Key ideas:
   free-text typos are corrected to the nearest indexed word rather than matched fuzzily.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search import tagbits
 from search.backends.base import PageOutOfRange, SearchBackend
@@ -106,7 +106,10 @@ class DatabaseBackend(SearchBackend):
         if match is None:
             return []
         sql, params = match
-        with connection.cursor() as cursor:
+        # In a transaction for SET LOCAL; without a savepoint, as a request may already be in one.
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            for setting in dialect().PREFIX_SETTINGS:
+                cursor.execute(setting)
             cursor.execute(sql + " LIMIT %s", [*params, limit * 3])
             ids = [row[0] for row in cursor.fetchall()]
         documents = SearchDocument.objects.in_bulk(ids)

@@ -60,6 +60,8 @@ class Dialect:
     def title_prefix_sql(self, prefix):
         raise NotImplementedError
 
+    PREFIX_SETTINGS = ()  # statements run, in the same transaction, before title_prefix_sql's
+
     def correct(self, word):
         """The indexed word closest to `word` when `word` itself is not indexed, else `word`."""
         return word
@@ -186,6 +188,9 @@ class PostgresDialect(Dialect):
         return f"string_to_array({alias}.tags, ' ') @> %s::text[]", [list(tags)]
 
     TITLE_VECTOR = "to_tsvector('simple', coalesce(title, ''))"  # its own GIN index (migration 0004)
+    # Parallel workers each fetched pages of a common prefix's matches before the LIMIT stopped
+    # them: "phy" (34k titles at 100k) took 22 ms with two workers, 16 ms without.
+    PREFIX_SETTINGS = ("SET LOCAL max_parallel_workers_per_gather = 0",)
 
     def title_prefix_sql(self, prefix):
         terms = words(prefix)
