@@ -1,11 +1,12 @@
 """The database backend: the embedded default, and the fallback when Elasticsearch is down.
 
 Key ideas:
-- Everything that grows with the directory runs in SQL (search.backends.ranking):
-  filters through indexes — full text (SQLite FTS5 / PostgreSQL stored tsvector), tags
-  (FTS5 / GIN array), a bounding box on the indexed latitude/longitude then exact
-  haversine — and the scoring, best listing per page, sorting, paging and facet counts.
-  Python receives one page of hits and the facet counts, never every candidate.
+- One SQL statement per answer (search.backends.ranking): filters through indexes — full
+  text (SQLite FTS5 / PostgreSQL stored tsvector), tags (FTS5 / GIN array), a bounding box
+  on the indexed latitude/longitude then exact haversine — then the scoring, best listing
+  per page, sorting and paging in SQL. For the facets and the total, Python receives one
+  short row per candidate listing (page, missing filter, rating, tag bitmap) and counts
+  them with numpy (search.tagbits); never documents or listings beyond the page of hits.
 - The score is the one the Elasticsearch backend sends as a function_score.
 - Approximations (README "Search"): word scores are bm25 (SQLite) or ts_rank
   (PostgreSQL), not Elasticsearch's BM25 over analysed fields; there is no stemming;
@@ -33,8 +34,9 @@ class DatabaseBackend(SearchBackend):
     name = "database"
 
     def run_search(self, query):
-        # The search reads listings in several statements; a reindex committing between them
-        # replaces a page's rows. Reading again gives a consistent answer (found by the load test).
+        # The answer and the cards' documents and listings are read in separate statements; a reindex
+        # committing between them replaces a page's rows. Reading again gives a consistent answer
+        # (found by the load test).
         for attempt in range(ATTEMPTS):
             try:
                 return self.search_once(query, skip_vanished=attempt == ATTEMPTS - 1)
