@@ -23,17 +23,12 @@ def positions(tags):
     transaction that rolls back must not be remembered.
     """
     tags = set(tags)
-    known = known_positions(tags)
+    known = dict(SearchTag.objects.filter(name__in=tags).values_list("name", "id"))
     missing = tags - known.keys()
     if missing:
         SearchTag.objects.bulk_create([SearchTag(name=name) for name in sorted(missing)], ignore_conflicts=True)
         known.update(SearchTag.objects.filter(name__in=missing).values_list("name", "id"))
     return known
-
-
-def known_positions(tags):
-    """{tag: position} for those of `tags` that have one (a tag no listing carries may not)."""
-    return dict(SearchTag.objects.filter(name__in=set(tags)).values_list("name", "id"))
 
 
 def pack(tags, known):
@@ -46,13 +41,13 @@ def pack(tags, known):
 
 def listing_bits(listings, fees_by_document):
     """Set `tag_bits` on each listing row from its tags and its document's fee currencies."""
-    wanted = {}
-    for listing in listings:
-        listing_tags = listing.tags.split() + [f"currency:{c}" for c in fees_by_document.get(listing.document_id, ())]
-        wanted[id(listing)] = listing_tags
-    known = positions({tag for listing_tags in wanted.values() for tag in listing_tags})
-    for listing in listings:
-        listing.tag_bits = pack(wanted[id(listing)], known)
+    tag_lists = [
+        listing.tags.split() + [f"currency:{code}" for code in fees_by_document.get(listing.document_id, ())]
+        for listing in listings
+    ]
+    known = positions({tag for tags in tag_lists for tag in tags})
+    for listing, tags in zip(listings, tag_lists, strict=True):
+        listing.tag_bits = pack(tags, known)
 
 
 def names():
@@ -77,21 +72,27 @@ class FacetCounter:
         blank = bytes(width)
         padded = b"".join([bytes(value).ljust(width, b"\0") if value else blank for value in bits])
         self.bits = np.frombuffer(padded, dtype=np.uint8).reshape(len(documents), width)
+        # Rows sorted by page once: every subset below keeps that order, so a page's rows are adjacent.
+        order = np.argsort(self.documents, kind="stable")
+        self.documents, self.missing = self.documents[order], self.missing[order]
+        self.ratings, self.bits = self.ratings[order], self.bits[order]
+
+    @staticmethod
+    def page_starts(documents):
+        """Where each page's run of rows begins, in rows sorted by page."""
+        return np.flatnonzero(np.r_[True, documents[1:] != documents[:-1]]) if len(documents) else documents
 
     def pages_per_bit(self, mask):
         """For the rows in `mask`: how many distinct pages carry each bit (an array by position)."""
         documents, bits = self.documents[mask], self.bits[mask]
         if not len(documents):
             return np.zeros(self.bits.shape[1] * 8, dtype=np.int64)
-        order = np.argsort(documents, kind="stable")
-        documents, bits = documents[order], bits[order]
-        starts = np.flatnonzero(np.r_[True, documents[1:] != documents[:-1]])
-        per_page = np.bitwise_or.reduceat(bits, starts, axis=0)
+        per_page = np.bitwise_or.reduceat(bits, self.page_starts(documents), axis=0)
         return np.unpackbits(per_page, axis=1, bitorder="little").sum(axis=0, dtype=np.int64)
 
     def pages(self):
         """How many pages have a listing missing no filter: the search's total."""
-        return len(np.unique(self.documents[self.missing == ""]))
+        return len(self.page_starts(self.documents[self.missing == ""]))
 
     def counts(self, filtered_facets, rating_steps):
         """[(tag, pages)]: every tag's count, `min_rating:<step>` counts, in no particular order."""
@@ -115,6 +116,5 @@ class FacetCounter:
 
     def page_ratings(self, mask):
         documents, ratings = self.documents[mask], self.ratings[mask]
-        _, first = np.unique(documents, return_index=True)
-        rated = ratings[first]
+        rated = ratings[self.page_starts(documents)]
         return rated[rated >= 0]

@@ -45,13 +45,15 @@ class DatabaseBackend(SearchBackend):
 
     def search_once(self, query, skip_vanished=False):
         sql = dialect()
-        ranking = RankingSQL(query, sql, self.text_match(query, sql))
-        answer = ranking.answer()
+        # Read once: the bit positions the SQL tests, and the names the facet counts report.
+        tag_names = tagbits.names()
+        sql.prepare_tags({name: position for position, name in tag_names.items()})
+        answer = RankingSQL(query, sql, self.text_match(query, sql)).answer()
         with connection.cursor() as cursor:
             cursor.execute(answer.sql, answer.params)
             rows = cursor.fetchall()
         window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])
-        counter = tagbits.FacetCounter([(row[1], *row[8:]) for row in rows if row[0] == 1], tagbits.names())
+        counter = tagbits.FacetCounter([(row[1], *row[8:]) for row in rows if row[0] == 1], tag_names)
         total = counter.pages()
         num_pages = max(1, -(-total // query.page_size))
         if query.page > num_pages:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from search import tagbits
 from search.understanding import allowed_typos, edit_distance
 
 _TOKEN = re.compile(r"\w+")
@@ -27,12 +26,10 @@ def words(text):
 
 @dataclass
 class TextMatch:
-    """SQL for the documents matching some words: with their rank, and as ids only (a subquery)."""
+    """SQL for the documents matching some words, with their rank (a subquery of doc_id, rank)."""
 
     rank_sql: str
     rank_params: list
-    ids_sql: str
-    ids_params: list
     # The rank as an expression on the document row `d`, when the engine can rank any row
     # (PostgreSQL): only candidates are then ranked, not every document the words match.
     document_rank_sql: str = None
@@ -50,8 +47,8 @@ class Dialect:
     # Whether facet queries look up each "all filters but one" tag set in the tag index first.
     INDEX_TAG_SETS = True
 
-    def prepare_tags(self, tags):
-        """Called with every tag a query will test, before has_tag()."""
+    def prepare_tags(self, positions):
+        """Called with {tag: bit position} of every known tag (search.tagbits) before has_tag()."""
 
     def carries_tags(self, alias, tags):
         """(sql, params): listing `alias` carries every one of `tags`, through the tag index."""
@@ -102,7 +99,7 @@ class SQLiteDialect(Dialect):
             return None
         where = f"FROM {self.DOC_FTS} WHERE {self.DOC_FTS} MATCH %s"
         rank = f"SELECT rowid AS doc_id, -bm25({self.DOC_FTS}, 10.0, 4.0, 4.0, 1.0, 2.0) AS rank {where}"
-        return TextMatch(rank, [expression], f"SELECT rowid {where}", [expression])
+        return TextMatch(rank, [expression])
 
     def carries_tags(self, alias, tags):
         expression = " AND ".join(self.quote(t) for t in tags)
@@ -173,8 +170,6 @@ class PostgresDialect(Dialect):
             # OFFSET 0 keeps the ranking inside: pulled up into the join, it ran once per listing.
             f"SELECT page_id AS doc_id, ({rank}) AS rank {where} OFFSET 0",
             params + params,
-            f"SELECT page_id {where}",
-            params,
             document_rank_sql=f"({document_rank})",
             document_rank_params=params,
             document_match_sql=f"d.{self.VECTOR} @@ {matches}",
@@ -215,8 +210,8 @@ class PostgresDialect(Dialect):
     # listing anyway, and testing each set against the tag text cost more than the bit tests.
     INDEX_TAG_SETS = False
 
-    def prepare_tags(self, tags):
-        self.positions = tagbits.known_positions(tags)
+    def prepare_tags(self, positions):
+        self.positions = positions
 
     def has_tag(self, alias, tag):
         # A bit test on the listing's tag bitmap (search.tagbits): a fraction of the cost of

@@ -38,9 +38,6 @@ class RankingSQL:
         self.sql = dialect
         self.text = text_match  # dialects.TextMatch, or None when the words match everything
         self.tag_filters = query.filter_tags()  # {facet: tag}
-        dialect.prepare_tags(
-            [*self.tag_filters.values(), *(tag for tag, _ in query.boosts()), *(c.tag for c in query.concepts)]
-        )
         # With a place, the bounding box (an index range) is selective: words and tags are then
         # checked on each listing in the box, rather than by index lookups over the whole directory.
         self.in_box = query.place is not None
@@ -62,20 +59,17 @@ class RankingSQL:
         rather than once per matching document and joined as `t` (across the directory)."""
         return self.in_box and self.text is not None and self.text.document_match_sql is not None
 
-    def where(self, text_joined=False):
-        """Conditions on listing `l` joined to its document `d` (and, when `text_joined`, the
-        matching documents `t`), except tag filters."""
+    def where(self):
+        """Conditions on listing `l` joined to its document `d` (in a box) or to the matching
+        documents `t` (across the directory), except tag filters."""
         clauses, params = [], []
         query = self.query
         if self.text is not None:
             if self.rank_per_listing():
                 any_text = [self.text.document_match_sql]
                 params += self.text.document_match_params
-            elif text_joined:
-                any_text = ["t.doc_id IS NOT NULL"]
             else:
-                any_text = [f"l.document_id IN ({self.text.ids_sql})"]
-                params += self.text.ids_params
+                any_text = ["t.doc_id IS NOT NULL"]
             # A concept's tag is tested on the row: an index lookup could not be combined with
             # the words' match above, and the planner would read every listing's tags instead.
             for concept in query.concepts:
@@ -113,18 +107,14 @@ class RankingSQL:
             clauses.append(f"l.document_id IN (SELECT document_id FROM search_searchfee WHERE {' AND '.join(fee)})")
         return Fragment(" AND ".join(clauses) or "1 = 1", params)
 
-    def tag_prefilter(self, leave_one_out):
-        """Listings carrying every tag filter (or, for facets, all but any one), through the tag index."""
+    def tag_prefilter(self):
+        """Listings carrying all tag filters but at most one (facets leave their own out), through
+        the tag index."""
         tags = list(self.tag_filters.values())
-        if not tags or self.in_box:  # in the box, `missing` is checked on each listing instead
-            return Fragment("1 = 1")
-        if leave_one_out and not self.sql.INDEX_TAG_SETS:
-            return Fragment("1 = 1")
-        sets = [tags]
-        if leave_one_out:
-            sets += [[t for t in tags if t != left_out] for left_out in tags]
+        if not tags or self.in_box or not self.sql.INDEX_TAG_SETS:
+            return Fragment("1 = 1")  # `missing` is checked on each listing instead
         parts, params = [], []
-        for tag_set in sets:
+        for tag_set in ([t for t in tags if t != left_out] for left_out in tags):
             if not tag_set:
                 return Fragment("1 = 1")
             sql, set_params = self.sql.carries_tags("l", tag_set)
@@ -132,14 +122,13 @@ class RankingSQL:
             params += set_params
         return Fragment("(" + " OR ".join(parts) + ")", params)
 
-    def candidates(self, leave_one_out, ranked=False, bits=False):
-        """SELECT of listing rows: id, document_id, rating, rating_count, distance, missing,
-        missing_facet, the dialect's tag column (and text_rank, when `ranked`; tag_bits, when `bits`)."""
-        text_joined = ranked and self.text is not None and not self.rank_per_listing()
+    def candidates(self):
+        """SELECT of the listing rows missing at most one tag filter: id, document_id, rating,
+        rating_count, distance, missing, missing_facet, tag_bits, the dialect's tag column and,
+        with words, text_rank."""
         # The document row is read only to match words on it; ratings are copied onto listings.
-        per_listing_text = self.text is not None and self.rank_per_listing()
-        join_document = "JOIN search_searchdocument d ON d.page_id = l.document_id " if per_listing_text else ""
-        where, tags = self.where(text_joined), self.tag_prefilter(leave_one_out)
+        join_document = "JOIN search_searchdocument d ON d.page_id = l.document_id " if self.rank_per_listing() else ""
+        where, tags = self.where(), self.tag_prefilter()
         params = []
         if self.query.place is not None:
             distance = self.distance("l.latitude", "l.longitude")
@@ -151,9 +140,9 @@ class RankingSQL:
         params += [param for _, tag_params in tests.values() for param in tag_params]
         which = " ".join(f"WHEN NOT {sql} THEN %s" for sql, _ in tests.values())
         params += [param for facet, (_, tag_params) in tests.items() for param in (*tag_params, facet)]
-        columns = {"tag_bits", self.sql.TAG_COLUMN} if bits else {self.sql.TAG_COLUMN}
+        columns = {"tag_bits", self.sql.TAG_COLUMN}
         extra, join_text = "".join(f", l.{column}" for column in sorted(columns)), ""
-        if ranked and self.text is not None:
+        if self.text is not None:
             if self.rank_per_listing():
                 extra += f", {self.text.document_rank_sql} AS text_rank"
                 params += self.text.document_rank_params
@@ -169,7 +158,7 @@ class RankingSQL:
             f"WHERE {where.sql} AND {tags.sql}"
         )
         params += where.params + tags.params
-        sql = f"SELECT * FROM ({inner}) c WHERE c.missing <= {1 if leave_one_out else 0}"
+        sql = f"SELECT * FROM ({inner}) c WHERE c.missing <= 1"
         if self.query.place is not None:
             sql += " AND c.distance <= %s"
             params.append(self.query.radius_km)
@@ -219,7 +208,7 @@ class RankingSQL:
         rating or -1, tag_bits): every candidate listing that counts for some facet, for
         search.tagbits.FacetCounter, which also gives the total.
         """
-        candidates = self.candidates(leave_one_out=True, ranked=True, bits=True)
+        candidates = self.candidates()
         score = self.score()
         top = "CASE WHEN MAX(text_rank) OVER () > 0 THEN MAX(text_rank) OVER () ELSE 1.0 END" if self.text else "1.0"
         ctes = [
