@@ -6,7 +6,9 @@ it through PlainJsonNode, which sends plain `application/json` (DESIGN.md).
 """
 
 import atexit
+import os
 import threading
+import unittest
 import uuid
 
 from elastic_transport import HttpHeaders, Urllib3HttpNode
@@ -36,6 +38,21 @@ def osmem_server():
             _server = OsmemServer.start(freeze=False)
             atexit.register(_server.close)
     return _server
+
+
+needs_real_server = unittest.skipUnless(
+    os.environ.get("ELASTICSEARCH_URL"), "ELASTICSEARCH_URL is not set: no real Elasticsearch to test"
+)
+
+
+def real_config():
+    """INSCOPE_SEARCH settings for the Elasticsearch backend on the real server, under a fresh prefix."""
+    return {
+        "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+        "URL": os.environ["ELASTICSEARCH_URL"],
+        "INDEX_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        "TIMEOUT": 10,
+    }
 
 
 def osmem_config(prefix=None):

@@ -1,13 +1,9 @@
 """The search contract on Elasticsearch: osmem-server always, a real server when ELASTICSEARCH_URL is set."""
 
-import os
-import unittest
-import uuid
-
 from django.test import TestCase
 
 from tests.search.contract import SearchContract
-from tests.search.elastic import osmem_config
+from tests.search.elastic import needs_real_server, osmem_config, real_config
 
 
 class OsmemElasticsearchContract(SearchContract, TestCase):
@@ -18,13 +14,8 @@ class OsmemElasticsearchContract(SearchContract, TestCase):
         return config
 
 
-@unittest.skipUnless(os.environ.get("ELASTICSEARCH_URL"), "ELASTICSEARCH_URL is not set: no real Elasticsearch to test")
+@needs_real_server
 class RealElasticsearchContract(SearchContract, TestCase):
     @classmethod
     def search_settings(cls):
-        return {
-            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
-            "URL": os.environ["ELASTICSEARCH_URL"],
-            "INDEX_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-            "TIMEOUT": 10,
-        }
+        return real_config()

@@ -7,9 +7,6 @@ Runs on osmem-server always, and on a real server when ELASTICSEARCH_URL is set.
 """
 
 import io
-import os
-import unittest
-import uuid
 from unittest import mock
 
 from django.core.management import call_command
@@ -23,7 +20,7 @@ from tests.factories import make_clinic, make_location, make_practitioner
 from tests.faultproxy import FaultProxy
 from tests.search.contract import names, run_search
 from tests.search.dataset import BOULDER
-from tests.search.elastic import osmem_config
+from tests.search.elastic import needs_real_server, osmem_config, real_config
 
 PEOPLE = ["Ana Ortiz", "Ben Okafor", "Cara Lindqvist", "Dev Raman", "Eli Novak", "Fay Moreau"]
 
@@ -149,15 +146,10 @@ class OsmemEngineFaults(EngineFaults, TestCase):
         return config
 
 
-@unittest.skipUnless(os.environ.get("ELASTICSEARCH_URL"), "ELASTICSEARCH_URL is not set: no real Elasticsearch to test")
+@needs_real_server
 class RealEngineFaults(EngineFaults, TestCase):
     def engine_config(self):
-        return {
-            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
-            "URL": os.environ["ELASTICSEARCH_URL"],
-            "INDEX_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-            "TIMEOUT": 10,
-        }
+        return real_config()
 
         self.addCleanup(self.drop_indices)
 
