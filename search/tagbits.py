@@ -55,27 +55,60 @@ def names():
     return dict(SearchTag.objects.values_list("id", "name"))
 
 
-class FacetCounter:
-    """Pages per tag over the facet query's rows: (document_id, missing_facet or "", rating or -1, tag_bits).
+def bitmap_width(tag_names):
+    """Bytes in a bitmap holding every tag in `tag_names` ({position: tag})."""
+    return max(tag_names, default=0) // 8 + 1
 
-    A row with no missing filter counts for every facet; a row missing exactly one filter
-    counts only for that filter's facet (disjunctive facets, see search.backends.base).
+
+def packed_row(width):
+    """The numpy layout of one packed facet row (PostgresDialect.packed_facet_rows writes it)."""
+    return np.dtype([("document", ">i8"), ("missing", ">i2"), ("rating", ">f8"), ("bits", "u1", (width,))])
+
+
+class FacetCounter:
+    """Pages per tag over the candidate listings: their page, missing filter, rating and tag bitmap.
+
+    `missing` is 0 for a listing missing no filter, else the 1-based index in `facets` of the
+    one filter it misses. A listing missing none counts for every facet; one missing exactly
+    one filter counts only for that filter's facet (disjunctive facets, see search.backends.base).
     """
 
-    def __init__(self, rows, tag_names):
-        self.tag_names = tag_names
+    def __init__(self, documents, missing, ratings, bits, tag_names, facets):
+        self.tag_names, self.facets = tag_names, list(facets)
+        # Rows sorted by page once: every subset below keeps that order, so a page's rows are adjacent.
+        order = np.argsort(documents, kind="stable")
+        self.documents, self.missing = documents[order], missing[order]
+        self.ratings, self.bits = ratings[order], bits[order]
+
+    @classmethod
+    def from_rows(cls, rows, tag_names, facets):
+        """From (document_id, missing, rating or -1, tag_bits) rows."""
         documents, missing, ratings, bits = ([row[column] for row in rows] for column in range(4))
-        width = max([max(tag_names, default=0) // 8 + 1, *(len(value) for value in bits if value)])
-        self.documents = np.array(documents, dtype=np.int64)
-        self.missing = np.array(missing, dtype=object)
-        self.ratings = np.array(ratings, dtype=np.float64)
+        width = max([bitmap_width(tag_names), *(len(value) for value in bits if value)])
         blank = bytes(width)
         padded = b"".join([bytes(value).ljust(width, b"\0") if value else blank for value in bits])
-        self.bits = np.frombuffer(padded, dtype=np.uint8).reshape(len(documents), width)
-        # Rows sorted by page once: every subset below keeps that order, so a page's rows are adjacent.
-        order = np.argsort(self.documents, kind="stable")
-        self.documents, self.missing = self.documents[order], self.missing[order]
-        self.ratings, self.bits = self.ratings[order], self.bits[order]
+        return cls(
+            np.array(documents, dtype=np.int64),
+            np.array(missing, dtype=np.int16),
+            np.array(ratings, dtype=np.float64),
+            np.frombuffer(padded, dtype=np.uint8).reshape(len(documents), width),
+            tag_names,
+            facets,
+        )
+
+    @classmethod
+    def from_packed(cls, blob, width, tag_names, facets):
+        """From the rows packed into one byte string (PACKED_ROW: big-endian, bitmaps padded to `width`),
+        which PostgreSQL sends and numpy reads in one piece instead of a Python tuple per listing."""
+        rows = np.frombuffer(bytes(blob or b""), dtype=packed_row(width))
+        return cls(
+            rows["document"].astype(np.int64),
+            rows["missing"].astype(np.int16),
+            rows["rating"].astype(np.float64),
+            rows["bits"].reshape(len(rows), width),
+            tag_names,
+            facets,
+        )
 
     @staticmethod
     def page_starts(documents):
@@ -92,19 +125,19 @@ class FacetCounter:
 
     def pages(self):
         """How many pages have a listing missing no filter: the search's total."""
-        return len(self.page_starts(self.documents[self.missing == ""]))
+        return len(self.page_starts(self.documents[self.missing == 0]))
 
-    def counts(self, filtered_facets, rating_steps):
+    def counts(self, rating_steps):
         """[(tag, pages)]: every tag's count, `min_rating:<step>` counts, in no particular order."""
-        complete = self.missing == ""
+        complete = self.missing == 0
         found = {}
         everything = self.pages_per_bit(complete)
         for position in np.flatnonzero(everything):
             tag = self.tag_names.get(int(position))
-            if tag and tag.partition(":")[0] not in filtered_facets:
+            if tag and tag.partition(":")[0] not in self.facets:
                 found[tag] = int(everything[position])
-        for facet in filtered_facets:
-            counted = self.pages_per_bit(complete | (self.missing == facet))
+        for code, facet in enumerate(self.facets, start=1):
+            counted = self.pages_per_bit(complete | (self.missing == code))
             for position in np.flatnonzero(counted):
                 tag = self.tag_names.get(int(position))
                 if tag and tag.partition(":")[0] == facet:

@@ -48,17 +48,25 @@ class DatabaseBackend(SearchBackend):
         # Read once: the bit positions the SQL tests, and the names the facet counts report.
         tag_names = tagbits.names()
         sql.prepare_tags({name: position for position, name in tag_names.items()})
-        answer = RankingSQL(query, sql, self.text_match(query, sql)).answer()
+        ranking = RankingSQL(query, sql, self.text_match(query, sql))
+        answer = ranking.answer()
         with connection.cursor() as cursor:
             cursor.execute(answer.sql, answer.params)
             rows = cursor.fetchall()
         window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])
-        counter = tagbits.FacetCounter([(row[1], *row[8:]) for row in rows if row[0] == 1], tag_names)
+        facet_rows = [row for row in rows if row[0] == 1]
+        if sql.PACKS_FACET_ROWS:
+            packed = facet_rows[0][10] if facet_rows else None
+            counter = tagbits.FacetCounter.from_packed(packed, sql.tag_width, tag_names, ranking.facets)
+        else:
+            counter = tagbits.FacetCounter.from_rows(
+                [row[1:2] + row[8:] for row in facet_rows], tag_names, ranking.facets
+            )
         total = counter.pages()
         num_pages = max(1, -(-total // query.page_size))
         if query.page > num_pages:
             raise PageOutOfRange(num_pages)
-        facets = facets_from(counter.counts(set(query.filter_tags()), RATING_STEPS))
+        facets = facets_from(counter.counts(RATING_STEPS))
 
         documents = SearchDocument.objects.in_bulk([row[0] for row in window])
         listings = SearchListing.objects.in_bulk([row[1] for row in window])

@@ -38,6 +38,7 @@ class RankingSQL:
         self.sql = dialect
         self.text = text_match  # dialects.TextMatch, or None when the words match everything
         self.tag_filters = query.filter_tags()  # {facet: tag}
+        self.facets = list(self.tag_filters)  # a candidate's `missing_facet` indexes this, from 1
         # With a place, the bounding box (an index range) is selective: words and tags are then
         # checked on each listing in the box, rather than by index lookups over the whole directory.
         self.in_box = query.place is not None
@@ -127,7 +128,9 @@ class RankingSQL:
         rating_count, distance, missing, missing_facet, tag_bits, the dialect's tag column and,
         with words, text_rank."""
         # The document row is read only to match words on it; ratings are copied onto listings.
-        join_document = "JOIN search_searchdocument d ON d.page_id = l.document_id " if self.rank_per_listing() else ""
+        join_document = ""
+        if self.rank_per_listing():
+            join_document = f"JOIN search_searchdocument d ON d.page_id = l.document_id {self.text.document_join}"
         where, tags = self.where(), self.tag_prefilter()
         params = []
         if self.query.place is not None:
@@ -138,8 +141,9 @@ class RankingSQL:
         tests = {facet: self.sql.has_tag("l", tag) for facet, tag in self.tag_filters.items()}
         missing = [f"CASE WHEN {sql} THEN 0 ELSE 1 END" for sql, _ in tests.values()]
         params += [param for _, tag_params in tests.values() for param in tag_params]
-        which = " ".join(f"WHEN NOT {sql} THEN %s" for sql, _ in tests.values())
-        params += [param for facet, (_, tag_params) in tests.items() for param in (*tag_params, facet)]
+        # The filter a listing misses, as its 1-based position in `facets` (0: none).
+        which = " ".join(f"WHEN NOT {sql} THEN {code:d}" for code, (sql, _) in enumerate(tests.values(), start=1))
+        params += [param for _, tag_params in tests.values() for param in tag_params]
         columns = {"tag_bits", self.sql.TAG_COLUMN}
         extra, join_text = "".join(f", l.{column}" for column in sorted(columns)), ""
         if self.text is not None:
@@ -153,7 +157,7 @@ class RankingSQL:
         inner = (
             f"SELECT l.id, l.document_id, l.rating_average AS rating, l.rating_count AS rating_count, "
             f"{distance_sql} AS distance, {' + '.join(missing) or '0'} AS missing, "
-            f"{f'CASE {which} END' if which else 'NULL'} AS missing_facet{extra} "
+            f"{f'CASE {which} ELSE 0 END' if which else '0'} AS missing_facet{extra} "
             f"FROM search_searchlisting l {join_document}{join_text}"
             f"WHERE {where.sql} AND {tags.sql}"
         )
@@ -183,7 +187,9 @@ class RankingSQL:
             )
             params.append(self.query.radius_km)
         # exp(-count/5) is 0 to double precision long before 200 reviews (and would underflow).
-        confidence = f"(1 - EXP(-{self.sql.least('c.rating_count', '200')} / 5.0))"
+        # In floating point: PostgreSQL reads 5.0 as numeric, and numeric EXP cost ~1 µs a candidate.
+        count = f"CAST({self.sql.least('c.rating_count', '200')} AS DOUBLE PRECISION)"
+        confidence = f"(1 - EXP(-{count} / 5))"
         parts.append(
             f"CASE WHEN c.rating IS NULL OR c.rating = 0 OR c.rating_count = 0 THEN 0 "
             f"ELSE {BOOST_RATING!r} * c.rating * {confidence} END"
@@ -204,9 +210,10 @@ class RankingSQL:
 
         Rows of two kinds, told apart by the first column:
         (0, document_id, listing id, distance, score, position, fee min, fee max, NULL x3): the page
-        of hits, `position` giving their order; (1, document_id, NULL x6, missing facet or "",
-        rating or -1, tag_bits): every candidate listing that counts for some facet, for
-        search.tagbits.FacetCounter, which also gives the total.
+        of hits, `position` giving their order within it; (1, document_id, NULL x6, missing facet, rating
+        or -1, tag_bits): every candidate listing that counts for some facet, for
+        search.tagbits.FacetCounter, which also gives the total. A dialect that packs facet rows
+        sends them as one row instead: (1, NULL x9, the packed rows).
         """
         candidates = self.candidates()
         score = self.score()
@@ -225,17 +232,26 @@ class RankingSQL:
             fee_join = "LEFT JOIN search_searchfee f ON f.document_id = b.document_id AND f.currency = %s "
             fee_columns = "MIN(f.amount) OVER () AS fee_min, MAX(f.amount) OVER () AS fee_max"
             params.append(self.query.currency)
-        order = f"{self.order('b.')}, b.document_id"
+        # The page's order is numbered after the LIMIT: numbered before it, every result was sorted
+        # (104k for "physiotherapist" at 100k) where a bounded top-N sort suffices.
         ctes.append(
-            f"page AS (SELECT b.document_id, b.id, b.distance, b.score, ROW_NUMBER() OVER (ORDER BY {order}) "
-            f"AS position, {fee_columns} FROM best b {fee_join}WHERE b.rn = 1 ORDER BY {order} LIMIT %s OFFSET %s)"
+            f"page AS (SELECT b.document_id, b.id, b.distance, b.score, b.rating, b.rating_count, {fee_columns} "
+            f"FROM best b {fee_join}WHERE b.rn = 1 ORDER BY {self.order('b.')}, b.document_id LIMIT %s OFFSET %s)"
         )
         params += [self.query.page_size, self.query.offset]
+        if self.sql.PACKS_FACET_ROWS:
+            packed, packed_params = self.sql.packed_facet_rows("c")
+            facet_rows = f"SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {packed} FROM c"
+            params += packed_params
+        else:
+            facet_rows = (
+                "SELECT 1, c.document_id, NULL, NULL, NULL, NULL, NULL, NULL, c.missing_facet, "
+                "COALESCE(c.rating, -1), c.tag_bits FROM c"
+            )
         sql = (
             f"WITH {', '.join(ctes)} "
-            "SELECT 0, document_id, id, distance, score, position, fee_min, fee_max, NULL, NULL, NULL FROM page "
-            "UNION ALL "
-            "SELECT 1, c.document_id, NULL, NULL, NULL, NULL, NULL, NULL, COALESCE(c.missing_facet, ''), "
-            "COALESCE(c.rating, -1), c.tag_bits FROM c"
+            f"SELECT 0, document_id, id, distance, score, ROW_NUMBER() OVER (ORDER BY {self.order()}, document_id), "
+            "fee_min, fee_max, NULL, NULL, NULL FROM page "
+            f"UNION ALL {facet_rows}"
         )
         return Fragment(sql, params)

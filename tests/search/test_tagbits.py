@@ -7,6 +7,7 @@ which runs on these bitmaps for the database backend; here is what the contract 
 
 import importlib
 
+import numpy as np
 from django.apps import apps
 from django.conf import settings
 from django.test import SimpleTestCase, TestCase, override_settings
@@ -76,15 +77,47 @@ class StoredBitmaps(TestCase):
 
 
 class CountingFacets(SimpleTestCase):
-    """FacetCounter over hand-made rows: (document_id, missing facet or "", rating or -1, tag_bits)."""
+    """FacetCounter over hand-made rows: (document_id, missing facet or "", rating or -1, tag_bits).
+
+    Every case runs twice: from rows (SQLite) and from the same rows packed into one byte
+    string as PostgreSQL sends them (search.tagbits.packed_row).
+    """
 
     NAMES = {1: "language:en", 2: "language:es", 3: "gender:female", 9: "currency:USD"}
 
     def bits(self, *positions):
         return tagbits.pack([self.NAMES[p] for p in positions], {name: p for p, name in self.NAMES.items()})
 
+    def counters(self, rows, filtered=()):
+        facets = list(filtered)  # a row's missing facet is coded as its position here, from 1
+        coded = [
+            (page, facets.index(missing) + 1 if missing else 0, rating, bits) for page, missing, rating, bits in rows
+        ]
+        width = tagbits.bitmap_width(self.NAMES)
+        packed = np.array(
+            [
+                (page, code, rating, np.frombuffer(bytes(bits or b"").ljust(width, b"\0"), np.uint8))
+                for page, code, rating, bits in coded
+            ],
+            dtype=tagbits.packed_row(width),
+        ).tobytes()
+        return {
+            "rows": tagbits.FacetCounter.from_rows(coded, self.NAMES, facets),
+            "packed": tagbits.FacetCounter.from_packed(packed, width, self.NAMES, facets),
+        }
+
     def counts(self, rows, filtered=()):
-        return dict(tagbits.FacetCounter(rows, self.NAMES).counts(set(filtered), (4, 3)))
+        """Counts with `filtered` facets filtered on; the same from rows and from packed rows."""
+        answers = {}
+        for source, counter in self.counters(rows, filtered).items():
+            answers[source] = dict(counter.counts((4, 3)))
+        self.assertEqual(answers["rows"], answers["packed"])
+        return answers["rows"]
+
+    def pages(self, rows, filtered=()):
+        answers = {source: counter.pages() for source, counter in self.counters(rows, filtered).items()}
+        self.assertEqual(answers["rows"], answers["packed"])
+        return answers["rows"]
 
     def test_a_page_counts_once_however_many_of_its_listings_carry_the_tag(self):
         counts = self.counts([(10, "", 4.5, self.bits(1, 3)), (10, "", 4.5, self.bits(1)), (11, "", -1, self.bits(1))])
@@ -103,6 +136,12 @@ class CountingFacets(SimpleTestCase):
         self.assertEqual(counts["gender:female"], 1)
         self.assertEqual(counts["min_rating:4"], 1)
 
+    def test_rows_from_pages_in_any_order_count_each_page_once(self):
+        rows = [(12, "", -1, self.bits(1)), (10, "", -1, self.bits(1)), (12, "", -1, self.bits(3)), (10, "", -1, b"")]
+        counts = self.counts(rows)
+        self.assertEqual((counts["language:en"], counts["gender:female"]), (2, 1))
+        self.assertEqual(self.pages(rows), 2)
+
     def test_rating_steps_count_rated_pages_at_or_above_each_step(self):
         rows = [(10, "", 4.0, b""), (10, "", 4.0, b""), (11, "", 3.2, b""), (12, "", -1, b"")]
         counts = self.counts(rows)
@@ -111,6 +150,9 @@ class CountingFacets(SimpleTestCase):
     def test_no_rows_count_nothing_and_missing_bitmaps_count_as_no_tags(self):
         self.assertEqual(self.counts([]), {"min_rating:4": 0, "min_rating:3": 0})
         self.assertNotIn("language:en", self.counts([(10, "", -1, None)]))
+        self.assertEqual(
+            dict(tagbits.FacetCounter.from_packed(None, 2, self.NAMES, []).counts((4,))), {"min_rating:4": 0}
+        )
 
     def test_bits_beyond_a_short_bitmap_are_unset(self):
         counts = self.counts([(10, "", -1, self.bits(1)), (11, "", -1, self.bits(9))])
@@ -118,5 +160,5 @@ class CountingFacets(SimpleTestCase):
 
     def test_the_total_counts_pages_with_a_listing_missing_no_filter(self):
         rows = [(10, "", -1, b""), (10, "", -1, b""), (11, "language", -1, b""), (12, "", -1, b"")]
-        self.assertEqual(tagbits.FacetCounter(rows, self.NAMES).pages(), 2)
-        self.assertEqual(tagbits.FacetCounter([], self.NAMES).pages(), 0)
+        self.assertEqual(self.pages(rows, filtered=["language"]), 2)
+        self.assertEqual(self.pages([]), 0)
