@@ -120,20 +120,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT: compiling a search's plan cost more than running it (0.5 s of 1 s at 100k; docs/BENCHMARKS.md).
     # work_mem: a common word's candidates (~70k listings at 100k) are sorted to pick each page's best
     # listing; at PostgreSQL's default 4 MB that sort spilled to disk.
-    # random_page_cost: 4 (the default) prices a page read as on a spinning disk; then reading every
-    # document and testing its words looked cheaper than the word index for a word on a tenth of
-    # them ("acupuncture" at 100k: 220 ms scanning, 35 ms through the index). 1.1 suits SSDs.
     work_mem = env_str("DATABASE_WORK_MEM", "16MB")
     if not re.fullmatch(r"\d+(kB|MB|GB)", work_mem):
         raise ImproperlyConfigured(f"DATABASE_WORK_MEM must look like 16MB or 512kB, not {work_mem!r}.")
-    random_page_cost = env_str("DATABASE_RANDOM_PAGE_COST", "1.1")
-    if not re.fullmatch(r"\d{1,3}(\.\d{1,3})?", random_page_cost) or float(random_page_cost) <= 0:
-        raise ImproperlyConfigured(
-            f"DATABASE_RANDOM_PAGE_COST must be a positive number like 1.1, not {random_page_cost!r}."
-        )
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c jit=off -c work_mem={work_mem} -c random_page_cost={random_page_cost}"
-    )
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c jit=off -c work_mem={work_mem}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker, so rate limits hold),

@@ -13,6 +13,8 @@ Key ideas:
   free-text typos are corrected to the nearest indexed word rather than matched fuzzily.
 """
 
+from contextlib import nullcontext
+
 from django.db import connection, transaction
 
 from search import tagbits
@@ -50,7 +52,11 @@ class DatabaseBackend(SearchBackend):
         sql.prepare_tags({name: position for position, name in tag_names.items()})
         ranking = RankingSQL(query, sql, self.text_match(query, sql))
         answer = ranking.answer()
-        with connection.cursor() as cursor:
+        settings = ranking.settings()
+        # In a transaction for SET LOCAL; without a savepoint, as a request may already be in one.
+        with transaction.atomic(savepoint=False) if settings else nullcontext(), connection.cursor() as cursor:
+            for setting in settings:
+                cursor.execute(setting)
             cursor.execute(answer.sql, answer.params)
             rows = cursor.fetchall()
         window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])

@@ -60,6 +60,12 @@ class RankingSQL:
         rather than once per matching document and joined as `t` (across the directory)."""
         return self.in_box and self.text is not None and self.text.document_match_sql is not None
 
+    def settings(self):
+        """The dialect's statements to run before this answer, in its transaction."""
+        if self.text is not None and not self.rank_per_listing():
+            return self.sql.WORD_SEARCH_SETTINGS
+        return ()
+
     def where(self):
         """Conditions on listing `l` joined to its document `d` (in a box) or to the matching
         documents `t` (across the directory), except tag filters."""

@@ -110,19 +110,11 @@ def postgres_options_with(env):
     return run_python(code, {"DATABASE_URL": PRODUCTION["DATABASE_URL"], **env})
 
 
-def test_postgres_connections_run_without_jit_sort_in_memory_and_price_page_reads_for_ssds():
+def test_postgres_connections_run_without_jit_and_sort_search_candidates_in_memory():
     result = postgres_options_with({})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["-c", "jit=off", "-c", "work_mem=16MB", "-c", "random_page_cost=1.1"]
+    assert result.stdout.split() == ["-c", "jit=off", "-c", "work_mem=16MB"]
     assert "work_mem=64MB" in postgres_options_with({"DATABASE_WORK_MEM": "64MB"}).stdout
-    assert "random_page_cost=4" in postgres_options_with({"DATABASE_RANDOM_PAGE_COST": "4"}).stdout
-
-
-def test_a_malformed_random_page_cost_stops_start_up_with_the_variable_named():
-    for value in ("0", "fast", "1.1 -c statement_timeout=1"):
-        result = postgres_options_with({"DATABASE_RANDOM_PAGE_COST": value})
-        assert result.returncode != 0, value
-        assert "DATABASE_RANDOM_PAGE_COST must be a positive number" in result.stderr
 
 
 def test_a_malformed_work_mem_stops_start_up_with_the_variable_named():
