@@ -223,7 +223,10 @@ class RankingSQL:
         """
         candidates = self.candidates()
         score = self.score()
-        top = "CASE WHEN MAX(text_rank) OVER () > 0 THEN MAX(text_rank) OVER () ELSE 1.0 END" if self.text else "1.0"
+        # The best rank as a scalar subquery, not a window over `matching`: the window held every
+        # candidate until the last one was read (~50 ms of 800 for "physiotherapist" at 100k).
+        best_rank = "(SELECT CASE WHEN MAX(text_rank) > 0 THEN MAX(text_rank) ELSE 1.0 END FROM c WHERE c.missing = 0)"
+        top = best_rank if self.text else "1.0"
         ctes = [
             f"c AS MATERIALIZED ({candidates.sql})",
             f"matching AS (SELECT c.*, {top} AS top FROM c WHERE c.missing = 0)",
