@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from directory.models import ClinicLocation, ClinicPage, PractitionerLocation, PractitionerPage
 from search import cache as search_cache
-from search import documents, storage
+from search import concept_ranks, documents, storage
 from search.backends import get_backend
 from search.backends.base import EngineUnavailable
 from search.models import PendingChange, SearchDocument, SearchListing
@@ -115,8 +115,9 @@ def rebuild_documents(page_ids):
         storage.store(builder.clinics(clinics))
 
 
-def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE):
-    """Rebuild every stored document, chunk by chunk; searches keep working throughout."""
+def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE, concept_progress=None):
+    """Rebuild every stored document, chunk by chunk, then the concept ranks whose names changed
+    (search.concept_ranks); searches keep working throughout."""
     builder = documents.DocumentBuilder()
     stale = list(storage.unsearchable_documents().values_list("pk", flat=True))
     for start in range(0, len(stale), chunk_size):
@@ -134,6 +135,7 @@ def rebuild_all(progress=None, chunk_size=documents.CHUNK_SIZE):
         written += storage.store(batch)
         if progress:
             progress(len(batch))
+    concept_ranks.refresh(progress=concept_progress)
     return written
 
 

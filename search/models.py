@@ -131,3 +131,36 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return f"page {self.page_id} ({self.reason or 'changed'})"
+
+
+class ConceptRank(models.Model):
+    """A document's word rank for one concept's names (PostgreSQL; search.concept_ranks).
+
+    A common concept ("physiotherapist") matches most of the directory, and ranking its
+    names in every matching document was most of such a search; this is that rank, kept
+    from when the document was stored. Rows exist only for documents the names match.
+    """
+
+    concept = models.CharField(max_length=255, help_text="The concept's tag, e.g. technique:dry-needling.")
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
+    rank = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["concept", "document"], name="one_rank_per_concept")]
+
+    def __str__(self):
+        return f"{self.concept} in {self.document_id}: {self.rank}"
+
+
+class RankedConcept(models.Model):
+    """The names a concept's ConceptRank rows were computed from.
+
+    A search whose concept has other names now (an editor added a synonym) ranks it live
+    until the ranks are recomputed, so an edit never serves ranks of the old names.
+    """
+
+    concept = models.CharField(max_length=255, unique=True)
+    names = models.JSONField(default=list)
+
+    def __str__(self):
+        return self.concept

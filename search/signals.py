@@ -25,7 +25,7 @@ from directory.models import (
 )
 from reviews.models import RatingSummary
 from search import cache as search_cache
-from search import places, understanding
+from search import concept_ranks, places, understanding
 from search.indexing import enqueue, with_dependants
 
 
@@ -111,7 +111,11 @@ def vocabulary_changed(sender, instance, created=False, raw=False, **kwargs):
     search_cache.index_changed()  # synonyms and facet labels are read at query time
     understanding.forget_lexicon()
     transaction.on_commit(understanding.forget_lexicon)  # not the uncommitted state either
-    if raw or created:
+    if raw:
+        return
+    # Until this runs, searches for the concept rank its new names live (search.concept_ranks).
+    transaction.on_commit(lambda: concept_ranks.refresh([f"{sender._meta.model_name}:{instance.slug}"]), robust=True)
+    if created:
         return
     # Synonyms are read at query time; names and slugs are stored in documents.
     holders = PractitionerPage.objects.filter(**{f"{sender._meta.model_name}s": instance}).values_list("pk", flat=True)

@@ -6,7 +6,8 @@ Key ideas:
   PostgreSQL (search.copy).
 - `store()` replaces a page's rows in one transaction; readers never see half a page.
 - What only searches read is derived here, once per write: each listing's tag bitmap
-  (search.tagbits) and its page's rating, so the database backend reads listings alone.
+  (search.tagbits) and its page's rating, so the database backend reads listings alone,
+  and on PostgreSQL each document's rank for every concept (search.concept_ranks).
 """
 
 import types
@@ -15,7 +16,7 @@ from django.db import transaction
 
 from directory.models import ClinicPage, PractitionerPage
 from search import cache as search_cache
-from search import copy, tagbits
+from search import concept_ranks, copy, tagbits
 from search.models import SearchDocument, SearchFee, SearchListing
 
 
@@ -58,6 +59,7 @@ def store(built_documents):
     page_ids = [b.document.page_id for b in built_documents]
     with transaction.atomic():
         # Children first: plain deletes, without the collector fetching every row to cascade.
+        concept_ranks.forget_documents(page_ids)
         SearchFee.objects.filter(document_id__in=page_ids)._raw_delete(SearchFee.objects.db)
         SearchListing.objects.filter(document_id__in=page_ids)._raw_delete(SearchListing.objects.db)
         SearchDocument.objects.filter(page_id__in=page_ids)._raw_delete(SearchDocument.objects.db)
@@ -76,6 +78,7 @@ def store(built_documents):
         tagbits.listing_bits(listings, currencies)
         copy.insert(SearchListing, listings)
         copy.insert(SearchFee, fees)
+        concept_ranks.rank_documents(page_ids)
         search_cache.index_changed()
     return len(built_documents)
 

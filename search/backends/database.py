@@ -97,7 +97,10 @@ class DatabaseBackend(SearchBackend):
         terms = [sql.correct(word) for word in words(" ".join(query.text_terms()))]
         phrases = [term for concept in query.concepts for term in concept.terms]
         prefix_last = bool(terms) and not query.concepts
-        return sql.text_match_sql(terms, phrases, prefix_last)
+        match = sql.text_match_sql(terms, phrases, prefix_last)
+        if match is not None and not terms and query.concepts:
+            match = sql.with_stored_ranks(match, query.concepts)
+        return match
 
     def hit(self, query, document, listing, distance, score):
         tags = set(listing.tag_list)

@@ -13,7 +13,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from home.progress import command_progress
-from search import documents, indexing, storage
+from search import concept_ranks, documents, indexing, storage
 from search.backends import get_backend
 from search.backends.base import EngineUnavailable
 from search.backends.database import DatabaseBackend
@@ -32,20 +32,28 @@ class Command(BaseCommand):
         self.quiet = no_progress or options["verbosity"] == 0
         getattr(self, action)(chunk_size)
 
-    def bar(self, total, desc):
+    def bar(self, total, desc, unit="doc"):
         return command_progress(
-            total=total, command=self, verbosity=0 if self.quiet else 1, desc=desc, unit="doc", leave=False
+            total=total, command=self, verbosity=0 if self.quiet else 1, desc=desc, unit=unit, leave=False
         )
 
     def rebuild(self, chunk_size):
         backend = get_backend()
         expected = storage.searchable_count()
         started = time.monotonic()
-        with self.bar(expected, "Building documents") as bar:
-            written = indexing.rebuild_all(progress=bar.update, chunk_size=chunk_size)
+        stale_concepts = len(concept_ranks.stale())
+        with (
+            self.bar(expected, "Building documents") as bar,
+            self.bar(stale_concepts, "Ranking concepts", unit="concept") as concept_bar,
+        ):
+            written = indexing.rebuild_all(
+                progress=bar.update, chunk_size=chunk_size, concept_progress=concept_bar.update
+            )
         built_in = time.monotonic() - started
         rate = written / built_in if built_in else 0
         self.stdout.write(f"Built {written} search documents in {built_in:.1f} s ({rate:.0f} docs/s).")
+        if stale_concepts:
+            self.stdout.write(f"Ranked {stale_concepts} concepts' names in every document (PostgreSQL).")
         listings = SearchListing.objects.count()
         try:
             with self.bar(listings, f"Loading the {backend.name} index") as bar:
