@@ -5,8 +5,10 @@ Key ideas:
   /proc/self/status after Django is set up (baseline) and the kernel's high-water mark
   (VmHWM) is reset there, so `peak_rss_mb` is the peak during the rebuild itself and
   `growth_mb` what the rebuild added to a process that had already loaded Django.
-- Two phases, timed apart: building the stored documents (search.indexing.rebuild_all,
-  the same code `search_index rebuild` runs) and loading the engine's index.
+- Phases timed apart: building the stored documents (search.indexing.rebuild_all, the
+  same code `search_index rebuild` runs, which also ranks each chunk's documents for every
+  concept on PostgreSQL), ranking every concept over every document at once (as after a
+  vocabulary edit or an upgrade; search.concept_ranks), and loading the engine's index.
 - `--engine osmem` loads the Elasticsearch backend into osmem-server, an in-memory
   emulator (no JVM): its figures say what our side costs, not what Elasticsearch does.
   osmem runs in this process, so its phase's memory includes the emulator's index.
@@ -114,9 +116,9 @@ def main(argv=None):
     machine.setup_django(args.database_url)
     from django.db import connection
 
-    from search import documents, indexing
+    from search import concept_ranks, documents, indexing
     from search.backends import get_backend
-    from search.models import SearchDocument, SearchListing
+    from search.models import ConceptRank, SearchDocument, SearchListing
 
     emulator = use_osmem() if args.engine == "osmem" else None
     chunk_size = args.chunk_size or documents.CHUNK_SIZE
@@ -150,6 +152,16 @@ def main(argv=None):
         "build_peak_rss_mb": round(build_peak, 1) if build_peak else None,
         "build_growth_mb": round(build_peak - baseline, 1) if build_peak else None,
     }
+    if concept_ranks.enabled():
+        # The rebuild above ranked each chunk's documents as it stored them; this is the other way a
+        # concept gets ranked: all at once over every document, as after an edit or an upgrade.
+        started = time.monotonic()
+        ranked = concept_ranks.refresh(list(concept_ranks.concept_names()))
+        result.update(
+            concepts_ranked=len(ranked),
+            concept_rank_seconds=round(time.monotonic() - started, 2),
+            concept_rank_rows=ConceptRank.objects.count(),
+        )
     if args.engine != "none":
         reset_peak()
         backend = get_backend()

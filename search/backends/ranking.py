@@ -57,12 +57,18 @@ class RankingSQL:
 
     def rank_per_listing(self):
         """Whether the words are matched and ranked on each candidate's document row (in a box),
-        rather than once per matching document and joined as `t` (across the directory)."""
-        return self.in_box and self.text is not None and self.text.document_match_sql is not None
+        rather than once per matching document and joined as `t` (across the directory, or
+        looked up per listing from stored ranks in a box)."""
+        return (
+            self.in_box
+            and self.text is not None
+            and self.text.document_match_sql is not None
+            and self.text.listing_rank_sql is None
+        )
 
     def settings(self):
         """The dialect's statements to run before this answer, in its transaction."""
-        if self.text is not None and not self.rank_per_listing():
+        if self.text is not None and not self.in_box and not self.text.stored_ranks:
             return self.sql.WORD_SEARCH_SETTINGS
         return ()
 
@@ -156,6 +162,10 @@ class RankingSQL:
             if self.rank_per_listing():
                 extra += f", {self.text.document_rank_sql} AS text_rank"
                 params += self.text.document_rank_params
+            elif self.in_box and self.text.listing_rank_sql:  # stored ranks, looked up per listing
+                extra += ", COALESCE(t.rank, 0) AS text_rank"
+                join_text = f"LEFT JOIN LATERAL ({self.text.listing_rank_sql}) t ON TRUE "
+                params += self.text.listing_rank_params
             else:  # each matching document ranked once, joined to its listings
                 extra += ", COALESCE(t.rank, 0) AS text_rank"
                 join_text = f"LEFT JOIN ({self.text.rank_sql}) t ON t.doc_id = l.document_id "

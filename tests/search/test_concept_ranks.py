@@ -3,9 +3,11 @@ alone reads them instead of ranking every matching document, answers exactly as 
 does, and never uses ranks computed from names the concept no longer has.
 """
 
+import io
 import unittest
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +27,15 @@ CONCEPT_SEARCHES = [
     {"q": "dry needling for sciatica"},
     {"q": "acupuncture", "language": "hi"},
     {"q": "IMS", "sort": "rating"},
+    {"q": "dry needling", "lat": 39.7392, "lon": -104.9903, "radius": 50},
+    {
+        "q": "dry needling for sciatica",
+        "lat": 39.7392,
+        "lon": -104.9903,
+        "radius": 50,
+        "sort": "distance",
+        "in_scope": 1,
+    },
 ]
 
 
@@ -98,6 +109,16 @@ class StoredConceptRanks(TestCase):
         after, used = reads_stored_ranks(q="needle therapy", type="practitioner")
         self.assertTrue(used)
         self.assertEqual(answer(after), answer(results))
+
+    def test_sync_ranks_concepts_never_ranked_as_after_an_upgrade(self):
+        expected = sorted(ConceptRank.objects.values_list("concept", "document_id", "rank"))
+        RankedConcept.objects.all().delete()
+        ConceptRank.objects.all().delete()
+        out = io.StringIO()
+        call_command("search_index", "sync", "--no-progress", stdout=out)
+        self.assertIn(f"Ranked {len(concept_ranks.concept_names())} concepts", out.getvalue())
+        self.assertEqual(sorted(ConceptRank.objects.values_list("concept", "document_id", "rank")), expected)
+        self.assertTrue(reads_stored_ranks(q="sciatica")[1])
 
     def test_a_concept_that_no_longer_exists_is_forgotten(self):
         RankedConcept.objects.create(concept="technique:retired", names=["Retired"])

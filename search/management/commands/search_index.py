@@ -3,8 +3,9 @@
 rebuild: rebuild every stored search document from the directory (streamed in chunks),
          then have the engine rebuild from them (Elasticsearch: a new index, alias
          swap, old index dropped; searches keep working throughout).
-sync:    apply queued changes (and documents whose licence dates have passed); what
-         still fails stays queued and the command exits non-zero.
+sync:    apply queued changes (and documents whose licence dates have passed), and rank
+         concepts whose ranks are missing or stale; what still fails stays queued and the
+         command exits non-zero.
 status:  documents expected, stored and in the engine, and what is queued.
 """
 
@@ -79,6 +80,10 @@ class Command(BaseCommand):
                 applied, failed = applied + ok, failed + bad
                 bar.update(ok + bad)
         self.stdout.write(f"Applied {applied} queued changes.")
+        # Concepts never ranked (a new database, an upgrade) or whose ranking after an edit failed.
+        ranked = concept_ranks.refresh()
+        if ranked:
+            self.stdout.write(f"Ranked {len(ranked)} concepts' names in every document (PostgreSQL).")
         if failed:
             last = PendingChange.objects.exclude(last_error="").values_list("last_error", flat=True).first()
             raise CommandError(f"{failed} changes are still queued: {last}")
