@@ -49,10 +49,10 @@ def stored(concepts):
     return sorted(wanted)
 
 
-def _insert(cursor, concept, names, among=None):
+def _insert(cursor, concept, names):
     from search.backends.dialects import PostgresDialect
 
-    ranked, params = PostgresDialect().concept_rank_sql(names, among)
+    ranked, params = PostgresDialect().concept_rank_sql(names)
     if ranked is not None:
         cursor.execute(
             f"INSERT INTO search_conceptrank (concept, document_id, rank) SELECT %s, doc_id, rank FROM ({ranked}) r",
@@ -72,11 +72,15 @@ def rank_documents(page_ids):
     """Store these (just written) documents' ranks for every ranked concept; in the writer's transaction."""
     if not enabled() or not page_ids:
         return
+    from search.backends.dialects import PostgresDialect
+
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [LOCK])
         cursor.execute("SELECT concept, names FROM search_rankedconcept")
-        for concept, names in cursor.fetchall():
-            _insert(cursor, concept, json.loads(names) if isinstance(names, str) else names, list(page_ids))
+        concepts = [(tag, json.loads(names) if isinstance(names, str) else names) for tag, names in cursor.fetchall()]
+        ranked, params = PostgresDialect().concept_ranks_among_sql(concepts, page_ids)
+        if ranked is not None:
+            cursor.execute(f"INSERT INTO search_conceptrank (concept, document_id, rank) {ranked}", params)
 
 
 def stale():

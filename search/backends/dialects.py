@@ -183,9 +183,8 @@ class PostgresDialect(Dialect):
                 params.append(phrase)
         return queries, params
 
-    def ranked_documents_sql(self, queries, params, among=None):
-        """(sql, params): doc_id and rank of the documents matching any of `queries` (or of those
-        among the page ids `among`)."""
+    def ranked_documents_sql(self, queries, params):
+        """(sql, params): doc_id and rank of the documents matching any of `queries`."""
         # Matched as one tsquery (one index scan), ranked as the sum of each part's rank, so
         # a document naming several of a concept's synonyms ranks higher, as in Elasticsearch.
         matches = "(" + " || ".join(queries) + ")"
@@ -194,18 +193,36 @@ class PostgresDialect(Dialect):
         # `|| ''` hands the ranks one decompressed copy ("physiotherapist", 7 synonyms, 104k
         # documents at 100k: 662 -> 365 ms). OFFSET 0 keeps each step whole: pulled up into the
         # join, the ranking ran once per listing, and the copy once per call.
-        only = "page_id = ANY(%s) AND " if among is not None else ""
         vectors = (
             f"SELECT page_id, {self.VECTOR} || ''::tsvector AS v FROM search_searchdocument "
-            f"WHERE {only}{self.VECTOR} @@ {matches} OFFSET 0"
+            f"WHERE {self.VECTOR} @@ {matches} OFFSET 0"
         )
-        among_params = [list(among)] if among is not None else []
-        return f"SELECT page_id AS doc_id, ({rank}) AS rank FROM ({vectors}) m OFFSET 0", params + among_params + params
+        return f"SELECT page_id AS doc_id, ({rank}) AS rank FROM ({vectors}) m OFFSET 0", params + params
 
-    def concept_rank_sql(self, names, among=None):
-        """ranked_documents_sql for a concept's names, exactly as a search for the concept ranks them."""
+    def concept_rank_sql(self, names):
+        """ranked_documents_sql for a concept's names over every document, exactly as a search ranks them."""
         queries, params = self.tsqueries([], names, False)
-        return self.ranked_documents_sql(queries, params, among) if queries else (None, [])
+        return self.ranked_documents_sql(queries, params) if queries else (None, [])
+
+    def concept_ranks_among_sql(self, concepts, page_ids):
+        """(sql, params): (concept, doc_id, rank) of these documents for every one of `concepts`
+        ([(tag, names)]), the same ranks as concept_rank_sql. One statement reading each vector
+        once: a statement per concept and chunk of stored documents doubled a rebuild."""
+        parts, params = [], []
+        for tag, names in concepts:
+            queries, query_params = self.tsqueries([], names, False)
+            if queries:
+                matches = "(" + " || ".join(queries) + ")"
+                rank = " + ".join(f"ts_rank(v, {q})" for q in queries)
+                parts.append(f"SELECT %s, page_id, ({rank}) FROM documents WHERE v @@ {matches}")
+                params += [tag, *query_params, *query_params]
+        if not parts:
+            return None, []
+        documents = (
+            f"WITH documents AS MATERIALIZED (SELECT page_id, {self.VECTOR} || ''::tsvector AS v "
+            "FROM search_searchdocument WHERE page_id = ANY(%s)) "
+        )
+        return documents + " UNION ALL ".join(parts), [list(page_ids), *params]
 
     def with_stored_ranks(self, match, concepts):
         # A concept alone is ranked from search_conceptrank when its ranks were computed from the
