@@ -39,24 +39,28 @@ def concept_names():
 
 
 def stored(concepts):
-    """The tags of `concepts` ([(tag, names)]) when every one has ranks computed from those names, else None."""
+    """The RankedConcept ids of `concepts` ([(tag, names)]) when every one has ranks computed from
+    those names, else None."""
     if not enabled() or not concepts:
         return None
     wanted = dict(concepts)
-    found = dict(RankedConcept.objects.filter(concept__in=wanted).values_list("concept", "names"))
-    if any(found.get(tag) != names for tag, names in wanted.items()):
+    found = {
+        tag: (pk, names)
+        for pk, tag, names in RankedConcept.objects.filter(concept__in=wanted).values_list("pk", "concept", "names")
+    }
+    if any(found.get(tag, (None, None))[1] != names for tag, names in wanted.items()):
         return None
-    return sorted(wanted)
+    return sorted(pk for pk, _ in found.values())
 
 
-def _insert(cursor, concept, names):
+def _insert(cursor, concept_id, names):
     from search.backends.dialects import PostgresDialect
 
     ranked, params = PostgresDialect().concept_rank_sql(names)
     if ranked is not None:
         cursor.execute(
-            f"INSERT INTO search_conceptrank (concept, document_id, rank) SELECT %s, doc_id, rank FROM ({ranked}) r",
-            [concept, *params],
+            f"INSERT INTO search_conceptrank (concept_id, document_id, rank) SELECT %s, doc_id, rank FROM ({ranked}) r",
+            [concept_id, *params],
         )
 
 
@@ -76,11 +80,11 @@ def rank_documents(page_ids):
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [LOCK])
-        cursor.execute("SELECT concept, names FROM search_rankedconcept")
-        concepts = [(tag, json.loads(names) if isinstance(names, str) else names) for tag, names in cursor.fetchall()]
+        cursor.execute("SELECT id, names FROM search_rankedconcept")
+        concepts = [(pk, json.loads(names) if isinstance(names, str) else names) for pk, names in cursor.fetchall()]
         ranked, params = PostgresDialect().concept_ranks_among_sql(concepts, page_ids)
         if ranked is not None:
-            cursor.execute(f"INSERT INTO search_conceptrank (concept, document_id, rank) {ranked}", params)
+            cursor.execute(f"INSERT INTO search_conceptrank (concept_id, document_id, rank) {ranked}", params)
 
 
 def stale():
@@ -112,10 +116,10 @@ def refresh(concepts=None, progress=None):
         concepts = sorted(set(concepts) | gone)
         with connection.cursor() as cursor:
             for tag in concepts:
-                ConceptRank.objects.filter(concept=tag)._raw_delete(ConceptRank.objects.db)
+                ConceptRank.objects.filter(concept__concept=tag)._raw_delete(ConceptRank.objects.db)
                 if tag in current:
-                    _insert(cursor, tag, current[tag])
-                    RankedConcept.objects.update_or_create(concept=tag, defaults={"names": current[tag]})
+                    ranked, _ = RankedConcept.objects.update_or_create(concept=tag, defaults={"names": current[tag]})
+                    _insert(cursor, ranked.pk, current[tag])
                 else:
                     RankedConcept.objects.filter(concept=tag).delete()
                 if progress:

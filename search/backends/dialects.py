@@ -209,16 +209,16 @@ class PostgresDialect(Dialect):
         return self.ranked_documents_sql(queries, params) if queries else (None, [])
 
     def concept_ranks_among_sql(self, concepts, page_ids):
-        """(sql, params): (concept, doc_id, rank) of these documents for every one of `concepts`
-        ([(tag, names)]), the same ranks as concept_rank_sql. One statement reading each vector
+        """(sql, params): (concept id, doc_id, rank) of these documents for every one of `concepts`
+        ([(RankedConcept id, names)]), the same ranks as concept_rank_sql. One statement reading each vector
         once: a statement per concept and chunk of stored documents doubled a rebuild."""
         parts, params = [], []
-        for tag, names in concepts:
+        for concept_id, names in concepts:
             queries, query_params = self.tsqueries([], names, False)
             if queries:
                 matches, rank = self.match_and_rank(queries, "v")
-                parts.append(f"SELECT %s, page_id, ({rank}) FROM documents WHERE v @@ {matches}")
-                params += [tag, *query_params, *query_params]
+                parts.append(f"SELECT {int(concept_id):d}, page_id, ({rank}) FROM documents WHERE v @@ {matches}")
+                params += [*query_params, *query_params]
         if not parts:
             return None, []
         documents = (
@@ -231,29 +231,30 @@ class PostgresDialect(Dialect):
         # A concept alone is ranked from search_conceptrank when its ranks were computed from the
         # names the search has (search.concept_ranks): the same numbers, without ranking every
         # matching document ("physiotherapist" at 100k: ~850 -> ~400 ms).
-        tags = concept_ranks.stored([(concept.tag, list(concept.terms)) for concept in concepts])
-        if tags is None:
+        ids = concept_ranks.stored([(concept.tag, list(concept.terms)) for concept in concepts])
+        if ids is None:
             return match
         # REAL, as the live sum of ts_rank is: the score's arithmetic is then the same. One concept
         # needs no sum (grouping 102k rows for "dry needling" cost 50 ms).
         ranks = (
-            "SELECT document_id AS doc_id, CAST(rank AS REAL) AS rank FROM search_conceptrank WHERE concept = ANY(%s)"
+            "SELECT document_id AS doc_id, CAST(rank AS REAL) AS rank FROM search_conceptrank "
+            "WHERE concept_id = ANY(%s)"
         )
-        if len(tags) > 1:
+        if len(ids) > 1:
             ranks = (
                 "SELECT document_id AS doc_id, CAST(SUM(rank) AS REAL) AS rank FROM search_conceptrank "
-                "WHERE concept = ANY(%s) GROUP BY document_id"
+                "WHERE concept_id = ANY(%s) GROUP BY document_id"
             )
         listing_rank_sql = (
             "SELECT MAX(r.document_id) AS doc_id, CAST(SUM(r.rank) AS REAL) AS rank FROM search_conceptrank r "
-            "WHERE r.concept = ANY(%s) AND r.document_id = l.document_id"
+            "WHERE r.concept_id = ANY(%s) AND r.document_id = l.document_id"
         )
         return dataclasses.replace(
             match,
             rank_sql=ranks,
-            rank_params=[tags],
+            rank_params=[ids],
             listing_rank_sql=listing_rank_sql,
-            listing_rank_params=[tags],
+            listing_rank_params=[ids],
             stored_ranks=True,
         )
 
