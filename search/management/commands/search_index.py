@@ -1,8 +1,9 @@
 """`search_index rebuild | sync | status`: the search index's whole lifecycle.
 
 rebuild: rebuild every stored search document from the directory (streamed in chunks),
-         then have the engine rebuild from them (Elasticsearch: a new index, alias
-         swap, old index dropped; searches keep working throughout).
+         vacuum and analyse the search tables (PostgreSQL), then have the engine rebuild
+         from them (Elasticsearch: a new index, alias swap, old index dropped; searches
+         keep working throughout).
 sync:    apply queued changes (and documents whose licence dates have passed), and rank
          concepts whose ranks are missing or stale; what still fails stays queued and the
          command exits non-zero.
@@ -55,6 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Built {written} search documents in {built_in:.1f} s ({rate:.0f} docs/s).")
         if stale_concepts:
             self.stdout.write(f"Ranked {stale_concepts} concepts' names in every document (PostgreSQL).")
+        if storage.vacuum():
+            self.stdout.write("Vacuumed and analysed the search tables (PostgreSQL).")
         listings = SearchListing.objects.count()
         try:
             with self.bar(listings, f"Loading the {backend.name} index") as bar:
