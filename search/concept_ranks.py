@@ -8,8 +8,9 @@ Key ideas:
   with the very SQL a live search runs (PostgresDialect.concept_rank_sql).
 - RankedConcept records the names each concept's rows were computed from. A search uses
   the rows only when its concepts still have those names; otherwise it ranks live, as
-  before, until `refresh()` recomputes the concept (on a vocabulary edit's commit and at
-  the end of every rebuild). An editor's synonym therefore still works at once.
+  before, until `refresh()` recomputes the concept (on a vocabulary edit's commit, at the
+  end of every rebuild, and by `search_index sync`). An editor's synonym therefore still
+  works at once.
 - Writers of documents hold a shared advisory lock and `refresh()` an exclusive one, so a
   concept is never recomputed while documents are being stored with its old names.
 """
