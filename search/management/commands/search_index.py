@@ -11,6 +11,7 @@ status:  documents expected, stored and in the engine, and what is queued.
 """
 
 import time
+from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -44,12 +45,10 @@ class Command(BaseCommand):
         expected = storage.searchable_count()
         started = time.monotonic()
         stale_concepts = len(concept_ranks.stale())
-        with (
-            self.bar(expected, "Building documents") as bar,
-            self.bar(stale_concepts, "Ranking concepts", unit="concept") as concept_bar,
-        ):
+        concepts = self.bar(stale_concepts, "Ranking concepts", unit="concept") if stale_concepts else nullcontext()
+        with self.bar(expected, "Building documents") as bar, concepts as concept_bar:
             written = indexing.rebuild_all(
-                progress=bar.update, chunk_size=chunk_size, concept_progress=concept_bar.update
+                progress=bar.update, chunk_size=chunk_size, concept_progress=concept_bar and concept_bar.update
             )
         built_in = time.monotonic() - started
         rate = written / built_in if built_in else 0
