@@ -92,8 +92,11 @@ def stale():
     """Tags whose ranks `refresh()` would recompute: names changed, never ranked, or gone."""
     if not enabled():
         return []
-    current = concept_names()
-    recorded = dict(RankedConcept.objects.values_list("concept", "names"))
+    return _stale(concept_names(), dict(RankedConcept.objects.values_list("concept", "names")))
+
+
+def _stale(current, recorded):
+    """Tags whose recorded names differ from the current ones ({tag: names} each), or that are gone."""
     return sorted(
         {tag for tag, names in current.items() if recorded.get(tag) != names} | (set(recorded) - set(current))
     )
@@ -111,10 +114,9 @@ def refresh(concepts=None, progress=None):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
         current = concept_names()
         recorded = dict(RankedConcept.objects.values_list("concept", "names"))
+        stale_now = _stale(current, recorded)
         gone = set(recorded) - set(current)
-        if concepts is None:
-            concepts = [tag for tag, names in current.items() if recorded.get(tag) != names]
-        concepts = sorted(set(concepts) | gone)
+        concepts = sorted(set(stale_now if concepts is None else concepts) | gone)
         with connection.cursor() as cursor:
             for tag in concepts:
                 ConceptRank.objects.filter(concept__concept=tag)._raw_delete(ConceptRank.objects.db)

@@ -83,7 +83,7 @@ class FacetCounter:
     @classmethod
     def from_rows(cls, rows, tag_names, facets):
         """From (document_id, missing, rating or -1, tag_bits) rows."""
-        documents, missing, ratings, bits = ([row[column] for row in rows] for column in range(4))
+        documents, missing, ratings, bits = zip(*rows, strict=True) if rows else ((), (), (), ())
         width = max([bitmap_width(tag_names), *(len(value) for value in bits if value)])
         blank = bytes(width)
         padded = b"".join([bytes(value).ljust(width, b"\0") if value else blank for value in bits])
@@ -98,14 +98,14 @@ class FacetCounter:
 
     @classmethod
     def from_packed(cls, blob, width, tag_names, facets):
-        """From the rows packed into one byte string (PACKED_ROW: big-endian, bitmaps padded to `width`),
+        """From the rows packed into one byte string (packed_row: big-endian, bitmaps padded to `width`),
         which PostgreSQL sends and numpy reads in one piece instead of a Python tuple per listing."""
         rows = np.frombuffer(bytes(blob or b""), dtype=packed_row(width))
         return cls(
             rows["document"].astype(np.int64),
             rows["missing"].astype(np.int16),
             rows["rating"].astype(np.float64),
-            rows["bits"].reshape(len(rows), width),
+            rows["bits"],
             tag_names,
             facets,
         )

@@ -13,7 +13,7 @@ Key ideas:
   free-text typos are corrected to the nearest indexed word rather than matched fuzzily.
 """
 
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 from django.db import connection, transaction
 
@@ -52,11 +52,7 @@ class DatabaseBackend(SearchBackend):
         sql.prepare_tags({name: position for position, name in tag_names.items()})
         ranking = RankingSQL(query, sql, self.text_match(query, sql))
         answer = ranking.answer()
-        settings = ranking.settings()
-        # In a transaction for SET LOCAL; without a savepoint, as a request may already be in one.
-        with transaction.atomic(savepoint=False) if settings else nullcontext(), connection.cursor() as cursor:
-            for setting in settings:
-                cursor.execute(setting)
+        with cursor_after(ranking.settings()) as cursor:
             cursor.execute(answer.sql, answer.params)
             rows = cursor.fetchall()
         window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])
@@ -123,14 +119,12 @@ class DatabaseBackend(SearchBackend):
         )
 
     def run_autocomplete(self, prefix, limit, kind):
-        match = dialect().title_prefix_sql(prefix)
+        sql_dialect = dialect()
+        match = sql_dialect.title_prefix_sql(prefix)
         if match is None:
             return []
         sql, params = match
-        # In a transaction for SET LOCAL; without a savepoint, as a request may already be in one.
-        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-            for setting in dialect().PREFIX_SETTINGS:
-                cursor.execute(setting)
+        with cursor_after(sql_dialect.PREFIX_SETTINGS) as cursor:
             cursor.execute(sql + " LIMIT %s", [*params, limit * 3])
             ids = [row[0] for row in cursor.fetchall()]
         documents = SearchDocument.objects.in_bulk(ids)
@@ -157,6 +151,16 @@ class DatabaseBackend(SearchBackend):
             "documents": SearchDocument.objects.count(),
             "listings": SearchListing.objects.count(),
         }
+
+
+@contextmanager
+def cursor_after(settings):
+    """A cursor whose statements run after `settings` (SET LOCAL ...), in one transaction when there
+    are any; without a savepoint, as a request may already be in one."""
+    with transaction.atomic(savepoint=False) if settings else nullcontext(), connection.cursor() as cursor:
+        for setting in settings:
+            cursor.execute(setting)
+        yield cursor
 
 
 def facets_from(rows):
