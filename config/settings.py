@@ -153,6 +153,9 @@ INSCOPE_SEARCH = {
     "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
     # Answers cached until the index changes (search/cache.py); needs a shared cache.
     "CACHE_SECONDS": env_int("SEARCH_CACHE_SECONDS", 300 if REDIS_URL else 0),
+    # The database backend answers filter, place and concept searches from a copy of the listings
+    # in each process, reloaded after every write (search/columns.py); off: every answer in SQL.
+    "LISTING_COLUMNS": env_bool("SEARCH_LISTING_COLUMNS", True),
 }
 
 # Wagtail's own search serves the admin's page and image pickers only.

@@ -166,3 +166,15 @@ class RankedConcept(models.Model):
 
     def __str__(self):
         return self.concept
+
+
+class SearchGeneration(models.Model):
+    """One row whose value changes, to a value never seen before, with every committed write to what
+    searches read (database triggers, migration 0009), so a process holding a copy of the listings
+    (search.backends.columns) knows with one read whether its copy is current. New values come from
+    a sequence (PostgreSQL) or random() (SQLite): a rolled-back write never hands its value on."""
+
+    value = models.BigIntegerField()
+
+    def __str__(self):
+        return f"generation {self.value}"

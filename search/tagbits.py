@@ -65,6 +65,20 @@ def packed_row(width):
     return np.dtype([("document", ">i8"), ("missing", ">i2"), ("rating", ">f8"), ("bits", "u1", (width,))])
 
 
+# Row v: the bits of byte value v, bit 0 first.
+BYTE_BITS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1, bitorder="little").astype(np.int64)
+
+
+def as_words(bits):
+    """Bitmap rows (uint8, n x width) as 64-bit words: OR-ing a page's rows then takes a
+    seventh of the time it takes byte by byte."""
+    rows, width = bits.shape
+    words = -(-width // 8)
+    padded = np.zeros((rows, words * 8), dtype=np.uint8)
+    padded[:, :width] = bits
+    return padded.view("<u8")
+
+
 class FacetCounter:
     """Pages per tag over the candidate listings: their page, missing filter, rating and tag bitmap.
 
@@ -78,7 +92,7 @@ class FacetCounter:
         # Rows sorted by page once: every subset below keeps that order, so a page's rows are adjacent.
         order = np.argsort(documents, kind="stable")
         self.documents, self.missing = documents[order], missing[order]
-        self.ratings, self.bits = ratings[order], bits[order]
+        self.ratings, self.bits = ratings[order], as_words(bits[order])
 
     @classmethod
     def from_rows(cls, rows, tag_names, facets):
@@ -115,13 +129,21 @@ class FacetCounter:
         """Where each page's run of rows begins, in rows sorted by page."""
         return np.flatnonzero(np.r_[True, documents[1:] != documents[:-1]]) if len(documents) else documents
 
-    def pages_per_bit(self, mask):
-        """For the rows in `mask`: how many distinct pages carry each bit (an array by position)."""
-        documents, bits = self.documents[mask], self.bits[mask]
+    def pages_per_bit(self, mask, positions=None):
+        """For the rows in `mask`: how many distinct pages carry each bit (an array by position),
+        counted for the bytes holding `positions` only when given (zero elsewhere)."""
+        counts = np.zeros(self.bits.shape[1] * 64, dtype=np.int64)
+        documents, words = self.documents[mask], self.bits[mask]
         if not len(documents):
-            return np.zeros(self.bits.shape[1] * 8, dtype=np.int64)
-        per_page = np.bitwise_or.reduceat(bits, self.page_starts(documents), axis=0)
-        return np.unpackbits(per_page, axis=1, bitorder="little").sum(axis=0, dtype=np.int64)
+            return counts
+        per_page = np.bitwise_or.reduceat(words, self.page_starts(documents), axis=0).view(np.uint8)
+        # Pages per value of each byte, then per bit: a histogram of 256 per byte column instead of
+        # unpacking every page's bits (157k pages x 128 bits for "physiotherapist" at 100k).
+        columns = range(per_page.shape[1]) if positions is None else sorted({p // 8 for p in positions})
+        for column in columns:
+            histogram = np.bincount(per_page[:, column], minlength=256)
+            counts[column * 8 : column * 8 + 8] = histogram @ BYTE_BITS
+        return counts
 
     def pages(self):
         """How many pages have a listing missing no filter: the search's total."""
@@ -137,11 +159,11 @@ class FacetCounter:
             if tag and tag.partition(":")[0] not in self.facets:
                 found[tag] = int(everything[position])
         for code, facet in enumerate(self.facets, start=1):
-            counted = self.pages_per_bit(complete | (self.missing == code))
-            for position in np.flatnonzero(counted):
-                tag = self.tag_names.get(int(position))
-                if tag and tag.partition(":")[0] == facet:
-                    found[tag] = int(counted[position])
+            positions = [p for p, tag in self.tag_names.items() if tag.partition(":")[0] == facet]
+            counted = self.pages_per_bit(complete | (self.missing == code), positions)
+            for position in positions:
+                if counted[position]:
+                    found[self.tag_names[position]] = int(counted[position])
         rated = self.page_ratings(complete)
         for step in rating_steps:
             found[f"min_rating:{step}"] = int(np.count_nonzero(rated >= step))

@@ -17,7 +17,8 @@ from contextlib import contextmanager, nullcontext
 
 from django.db import connection, transaction
 
-from search import tagbits
+from search import columns, tagbits
+from search.backends import column_ranking
 from search.backends.base import PageOutOfRange, SearchBackend
 from search.backends.dialects import dialect, words
 from search.backends.ranking import RankingSQL
@@ -50,20 +51,9 @@ class DatabaseBackend(SearchBackend):
         # Read once: the bit positions the SQL tests, and the names the facet counts report.
         tag_names = tagbits.names()
         sql.prepare_tags({name: position for position, name in tag_names.items()})
-        ranking = RankingSQL(query, sql, self.text_match(query, sql))
-        answer = ranking.answer()
-        with cursor_after(ranking.settings()) as cursor:
-            cursor.execute(answer.sql, answer.params)
-            rows = cursor.fetchall()
-        window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])
-        facet_rows = [row for row in rows if row[0] == 1]
-        if sql.PACKS_FACET_ROWS:
-            packed = facet_rows[0][10] if facet_rows else None
-            counter = tagbits.FacetCounter.from_packed(packed, sql.tag_width, tag_names, ranking.facets)
-        else:
-            counter = tagbits.FacetCounter.from_rows(
-                [row[1:2] + row[8:] for row in facet_rows], tag_names, ranking.facets
-            )
+        text = self.text_match(query, sql)
+        answered = self.from_columns(query, text, tag_names) if column_ranking.answers(query, text) else None
+        window, counter = answered or self.from_sql(query, sql, text, tag_names)
         total = counter.pages()
         num_pages = max(1, -(-total // query.page_size))
         if query.page > num_pages:
@@ -85,6 +75,31 @@ class DatabaseBackend(SearchBackend):
             low, high = (window[0][5], window[0][6]) if window else (None, None)
             fee_range = {"currency": query.currency, "min": low, "max": high}
         return SearchResults(query, hits, total, facets, self.name, fee_range=fee_range)
+
+    @staticmethod
+    def from_columns(query, text, tag_names):
+        """(window, FacetCounter) from this process's copy of the listings, or None to ask SQL."""
+        listings = columns.current()
+        if listings is None:
+            return None
+        concept_ids = text.concept_ids if text is not None else None
+        return column_ranking.ColumnAnswer(query, listings, tag_names, concept_ids).compute()
+
+    @staticmethod
+    def from_sql(query, sql, text, tag_names):
+        """(window, FacetCounter) from one statement (search.backends.ranking)."""
+        ranking = RankingSQL(query, sql, text)
+        answer = ranking.answer()
+        with cursor_after(ranking.settings()) as cursor:
+            cursor.execute(answer.sql, answer.params)
+            rows = cursor.fetchall()
+        window = sorted((row[1:8] for row in rows if row[0] == 0), key=lambda row: row[4])
+        facet_rows = [row for row in rows if row[0] == 1]
+        if sql.PACKS_FACET_ROWS:
+            packed = facet_rows[0][10] if facet_rows else None
+            return window, tagbits.FacetCounter.from_packed(packed, sql.tag_width, tag_names, ranking.facets)
+        rows = [row[1:2] + row[8:] for row in facet_rows]
+        return window, tagbits.FacetCounter.from_rows(rows, tag_names, ranking.facets)
 
     def text_match(self, query, sql):
         """The dialect's TextMatch for the words and concepts, or None when they match everything."""

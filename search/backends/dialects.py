@@ -44,6 +44,7 @@ class TextMatch:
     listing_rank_sql: str = None
     listing_rank_params: list = None
     stored_ranks: bool = False  # ranks read from search_conceptrank: no word index is read
+    concept_ids: list = None  # with stored_ranks: the RankedConcept ids whose ranks are summed
 
 
 class Dialect:
@@ -256,6 +257,7 @@ class PostgresDialect(Dialect):
             listing_rank_sql=listing_rank_sql,
             listing_rank_params=[ids],
             stored_ranks=True,
+            concept_ids=ids,
         )
 
     def text_match_sql(self, terms, phrases, prefix_last):
