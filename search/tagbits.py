@@ -159,7 +159,9 @@ class FacetCounter:
             if tag and tag.partition(":")[0] not in self.facets:
                 found[tag] = int(everything[position])
         for code, facet in enumerate(self.facets, start=1):
-            positions = [p for p, tag in self.tag_names.items() if tag.partition(":")[0] == facet]
+            positions = [
+                p for p, tag in self.tag_names.items() if tag.partition(":")[0] == facet and p < len(everything)
+            ]
             counted = self.pages_per_bit(complete | (self.missing == code), positions)
             for position in positions:
                 if counted[position]:

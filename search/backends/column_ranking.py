@@ -94,7 +94,27 @@ class ColumnAnswer:
         return np.isin(listings.documents, listings.fee_documents[fees])
 
     def compute(self):
-        """(window, FacetCounter, (fee min, fee max)), or None when the copy changed under it."""
+        """(window, FacetCounter) as RankingSQL.answer gives them, or None when the copy changed meanwhile."""
+        found = self.candidates()
+        if found is None:
+            return None
+        rows, distance, missing_facet, rank = found
+        matching = missing_facet[rows] == 0
+        window = self.window(rows[matching], distance[matching], None if rank is None else rank[rows[matching]])
+        ratings = self.listings.ratings[rows]
+        counter = tagbits.FacetCounter(
+            self.listings.documents[rows],
+            missing_facet[rows],
+            np.where(np.isnan(ratings), -1.0, ratings),
+            self.listings.bits[rows],
+            self.tag_names,
+            list(self.query.filter_tags()),
+        )
+        return window, counter
+
+    def candidates(self):
+        """(rows, their distances, every listing's missing filter, every listing's word rank or None)
+        for the listings RankingSQL.candidates selects, in page order."""
         query, listings = self.query, self.listings
         keep = np.ones(len(listings), dtype=bool)
         rank = None
@@ -113,8 +133,8 @@ class ColumnAnswer:
         if query.currency and (query.fee_min is not None or query.fee_max is not None):
             keep &= self.with_fee()
         missing = np.zeros(len(listings), dtype=np.int16)
-        missing_facet = np.zeros(len(listings), dtype=np.int16)
-        for code, tag in enumerate(self.query.filter_tags().values(), start=1):
+        missing_facet = np.zeros(len(listings), dtype=np.int16)  # the first filter missed, from 1
+        for code, tag in enumerate(query.filter_tags().values(), start=1):
             lacking = ~self.has(tag)
             missing += lacking
             missing_facet[(missing_facet == 0) & lacking] = code
@@ -125,38 +145,30 @@ class ColumnAnswer:
             distance = self.distances(rows)
             near = distance <= query.radius_km
             rows, distance = rows[near], distance[near]
+        return rows, distance, missing_facet, rank
 
-        matching = missing[rows] == 0
-        best_rows, best_distance = rows[matching], distance[matching]
-        text_rank = rank[best_rows] if rank is not None else None
-        score = self.score(best_rows, best_distance, text_rank)
+    def window(self, rows, distance, text_rank):
+        """The page of hits among the matching `rows`: (document, listing, distance, score,
+        position, fee min, fee max)."""
+        query, listings = self.query, self.listings
+        score = self.score(rows, distance, text_rank)
         start, stop = query.offset, query.offset + query.page_size
-        contenders = self.contenders(best_rows, best_distance, score, stop)
-        order = contenders[self.order(best_rows[contenders], best_distance[contenders], score[contenders])]
-        firsts = np.sort(np.unique(listings.documents[best_rows[order]], return_index=True)[1])
-        page = order[firsts[start:stop]]
-        fee_bounds = self.fee_bounds(listings.documents[best_rows]) if query.currency else (None, None)
-        window = [
+        contenders = self.contenders(rows, distance, score, stop)
+        order = contenders[self.order(rows[contenders], distance[contenders], score[contenders])]
+        # The best listing of each page is its first in that order.
+        firsts = np.sort(np.unique(listings.documents[rows[order]], return_index=True)[1])
+        fee_bounds = self.fee_bounds(listings.documents[rows]) if query.currency else (None, None)
+        return [
             (
-                int(listings.documents[best_rows[i]]),
-                int(listings.ids[best_rows[i]]),
-                None if np.isnan(best_distance[i]) else float(best_distance[i]),
+                int(listings.documents[rows[i]]),
+                int(listings.ids[rows[i]]),
+                None if np.isnan(distance[i]) else float(distance[i]),
                 float(score[i]),
                 position,
                 *fee_bounds,
             )
-            for position, i in enumerate(page, start=1)
+            for position, i in enumerate(order[firsts[start:stop]], start=1)
         ]
-        ratings = listings.ratings[rows]
-        counter = tagbits.FacetCounter(
-            listings.documents[rows],
-            missing_facet[rows],
-            np.where(np.isnan(ratings), -1.0, ratings),
-            listings.bits[rows],
-            self.tag_names,
-            list(query.filter_tags()),
-        )
-        return window, counter
 
     def score(self, rows, distance, text_rank):
         """RankingSQL.score, term by term in the same order and in double precision."""

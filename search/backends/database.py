@@ -7,6 +7,9 @@ Key ideas:
   per page, sorting and paging in SQL. For the facets and the total, Python receives one
   short row per candidate listing (page, missing filter, rating, tag bitmap) and counts
   them with numpy (search.tagbits); never documents or listings beyond the page of hits.
+- Searches that need no word index (filters, places, sorts, concepts with stored ranks) are
+  answered the same way from numpy columns of every listing held by the process
+  (search.columns, search.backends.column_ranking) when its copy is current; SQL otherwise.
 - The score is the one the Elasticsearch backend sends as a function_score.
 - Approximations (README "Search"): word scores are bm25 (SQLite) or ts_rank
   (PostgreSQL), not Elasticsearch's BM25 over analysed fields; there is no stemming;
