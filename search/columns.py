@@ -12,14 +12,14 @@ Key ideas:
   transaction that later rolls back is never current again.
 - A load reads the generation before and after the rows and starts again when they
   differ, so the rows of one copy all come from the same committed state.
-- A load takes 0.5-0.7 s at 100k practitioners, so a process whose copy is out of date answers
+- A load takes 0.6-0.8 s at 100k practitioners, so a process whose copy is out of date answers
   in SQL (as with LISTING_COLUMNS off) and loads the new copy in a thread of its own, at most
   once per RELOAD_INTERVAL seconds; writes coming faster than that leave searches in SQL.
   Inside a transaction the copy is loaded there and then: only this connection sees its writes.
-- Concept ranks are read per concept the first time a search needs them, under the same
-  generation check.
-- Memory: about 90 bytes per listing and 16 per stored concept rank (~35 MB per process at
-  100k practitioners with every concept loaded).
+- Concept ranks are read per concept the first time a search needs them after a load
+  (50-100 ms for a common one at 100k), under the same generation check.
+- Memory: about 70 bytes per listing and 16 per stored concept rank (35 MB of arrays per
+  process at 100k practitioners with every concept read; bench/columns_load.py).
 """
 
 import logging
@@ -108,6 +108,15 @@ def current():
             return _load_current(now)
     _load_soon()
     return None
+
+
+def load_now():
+    """This process's copy, loaded here if it is not current (benchmarks); None as current() says."""
+    now = generation()
+    if now is None:
+        return None
+    with _lock:
+        return _load_current(now)
 
 
 def _load_current(now):
