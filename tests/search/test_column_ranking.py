@@ -3,9 +3,12 @@ does, on a generated directory large enough for ties, shared ratings and several
 page; and the copy each process holds is never older than the last committed write.
 """
 
+import unittest
+
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from bench.load import generate
@@ -13,8 +16,6 @@ from search import columns, concept_ranks, indexing
 from search.models import SearchDocument, SearchListing
 from tests.search import dataset
 from tests.search.contract import run_search
-
-pytestmark = pytest.mark.django_db
 
 DENVER = {"lat": 39.7392, "lon": -104.9903}
 QUESTIONS = [
@@ -69,101 +70,98 @@ def with_columns(enabled):
     }
 
 
-@pytest.fixture
-def directory():
-    generate(240, seed=11)
-    indexing.rebuild_all()
-    columns.forget()
-    yield
-    columns.forget()
+class ColumnAnswers(TestCase):
+    """On one generated directory, made once for the class (each test's writes are rolled back)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        generate(240, seed=11)
+        indexing.rebuild_all()
+
+    def setUp(self):
+        columns.forget()
+        self.addCleanup(columns.forget)
+
+    def columns_on(self):
+        return override_settings(INSCOPE_SEARCH=with_columns(True))
+
+    def test_every_question_gets_the_same_answer_from_columns_and_from_sql(self):
+        with override_settings(INSCOPE_SEARCH=with_columns(False)):
+            expected = {repr(params): answer(params) for params in QUESTIONS}
+        with self.columns_on():
+            for params in QUESTIONS:
+                self.assertEqual(answer(params), expected[repr(params)], params)
+        # The mix is not trivial: pages of results, facets and fee ranges were compared.
+        self.assertGreater(sum(len(hits) for hits, *_ in expected.values()), 150)
+        self.assertTrue(any(fee_range and fee_range["min"] is not None for *_, fee_range in expected.values()))
+
+    def test_filters_places_and_sorts_are_answered_from_columns_and_free_words_in_sql(self):
+        with self.columns_on():
+            self.assertTrue(uses_columns({"gender": "female", "telehealth": 1}))
+            self.assertTrue(uses_columns({"where": "Denver", "radius": 50, "sort": "distance"}))
+            self.assertFalse(uses_columns({"q": "Cedar"}))  # a word, not a concept
+        with override_settings(INSCOPE_SEARCH=with_columns(False)):
+            self.assertFalse(uses_columns({"gender": "female", "telehealth": 1}))
+
+    @unittest.skipUnless(concept_ranks.enabled(), "concept ranks are stored on PostgreSQL only")
+    def test_concepts_with_stored_ranks_are_answered_from_columns(self):
+        with self.columns_on():
+            self.assertTrue(uses_columns({"q": "physiotherapist"}))
+
+    def test_a_search_reads_one_value_when_nothing_changed(self):
+        with self.columns_on():
+            run_search(sort="rating")
+            with CaptureQueriesContext(connection) as captured:
+                run_search(sort="rating")
+        generation_reads = [q for q in captured.captured_queries if "search_searchgeneration" in q["sql"]]
+        self.assertEqual(len(generation_reads), 1)
+
+    def test_a_stored_page_is_found_by_the_next_search(self):
+        with self.columns_on():
+            first = run_search(sort="rating").hits[0]
+            lowest = SearchDocument.objects.exclude(rating_count=0).order_by("rating_average", "page_id").first()
+            self.assertNotEqual(lowest.pk, first.page_id)
+            SearchDocument.objects.filter(pk=lowest.pk).update(rating_average=5.0, rating_count=200)
+            SearchListing.objects.filter(document=lowest).update(rating_average=5.0, rating_count=200)
+            self.assertEqual(run_search(sort="rating").hits[0].page_id, lowest.pk)
+
+    def test_a_deleted_page_is_gone_from_the_next_search(self):
+        with self.columns_on():
+            first = run_search(sort="rating").hits[0]
+            SearchDocument.objects.filter(pk=first.page_id).delete()
+            self.assertNotIn(first.page_id, [hit.page_id for hit in run_search(sort="rating").hits])
+
+    def test_a_copy_read_inside_a_rolled_back_write_is_never_served(self):
+        with self.columns_on():
+            before = run_search(sort="rating")
+            page_id = before.hits[0].page_id
+            with self.assertRaises(RuntimeError), transaction.atomic():
+                SearchDocument.objects.filter(pk=page_id).delete()
+                self.assertNotIn(page_id, [hit.page_id for hit in run_search(sort="rating").hits])
+                raise RuntimeError("roll back")
+            after = run_search(sort="rating")
+        self.assertEqual(after.hits[0].page_id, page_id)
+        self.assertEqual(after.total, before.total)
+
+    def test_every_write_to_a_search_table_changes_the_generation(self):
+        document = SearchDocument.objects.filter(fee_rows__isnull=False).first()
+        seen = {columns.generation()}
+        for write in (
+            lambda: SearchDocument.objects.filter(pk=document.pk).update(title="Renamed"),
+            lambda: SearchListing.objects.filter(document=document).update(label="Elsewhere"),
+            lambda: document.fee_rows.all().delete(),
+        ):
+            write()
+            seen.add(columns.generation())
+        self.assertEqual(len(seen), 4)
+        self.assertNotIn(None, seen)
 
 
 def uses_columns(params):
     """Whether a search was answered from the columns, not by RankingSQL's statement (its first CTE
     is the candidates, `c`)."""
     run_search(**params)  # the first search after a write reads the copy
-    with CaptureQueriesContext(connection) as captured:
-        run_search(**params)
-    return not any("WITH c AS" in query["sql"] for query in captured.captured_queries)
-
-
-def test_every_question_gets_the_same_answer_from_columns_and_from_sql(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(False)
-    expected = {repr(params): answer(params) for params in QUESTIONS}
-    settings.INSCOPE_SEARCH = with_columns(True)
-    for params in QUESTIONS:
-        assert answer(params) == expected[repr(params)], params
-    # The mix is not trivial: pages of results, facets and fee ranges were compared.
-    assert sum(len(hits) for hits, *_ in expected.values()) > 150
-    assert any(fee_range and fee_range["min"] is not None for *_, fee_range in expected.values())
-
-
-def test_filters_places_and_sorts_are_answered_from_columns_and_free_words_in_sql(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(True)
-    assert uses_columns({"gender": "female", "telehealth": 1})
-    assert uses_columns({"where": "Denver", "radius": 50, "sort": "distance"})
-    assert not uses_columns({"q": "Cedar"})  # a word, not a concept
-    settings.INSCOPE_SEARCH = with_columns(False)
-    assert not uses_columns({"gender": "female", "telehealth": 1})
-
-
-@pytest.mark.skipif(not concept_ranks.enabled(), reason="concept ranks are stored on PostgreSQL only")
-def test_concepts_with_stored_ranks_are_answered_from_columns(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(True)
-    assert uses_columns({"q": "physiotherapist"})
-
-
-def test_a_search_reads_one_value_when_nothing_changed(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(True)
-    run_search(sort="rating")
-    with CaptureQueriesContext(connection) as captured:
-        run_search(sort="rating")
-    generation_reads = [q for q in captured.captured_queries if "search_searchgeneration" in q["sql"]]
-    assert len(generation_reads) == 1
-
-
-def test_a_stored_page_is_found_by_the_next_search(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(True)
-    first = run_search(sort="rating").hits[0]
-    lowest = SearchDocument.objects.exclude(rating_count=0).order_by("rating_average", "page_id").first()
-    SearchDocument.objects.filter(pk=lowest.pk).update(rating_average=5.0, rating_count=200)
-    SearchListing.objects.filter(document=lowest).update(rating_average=5.0, rating_count=200)
-    top = run_search(sort="rating").hits[0]
-    assert (top.page_id, first.page_id) != (first.page_id, first.page_id)
-    assert top.page_id == lowest.pk
-
-
-def test_a_deleted_page_is_gone_from_the_next_search(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(True)
-    first = run_search(sort="rating").hits[0]
-    SearchDocument.objects.filter(pk=first.page_id).delete()
-    assert first.page_id not in [hit.page_id for hit in run_search(sort="rating").hits]
-
-
-def test_a_copy_read_inside_a_rolled_back_write_is_never_served(directory, settings):
-    settings.INSCOPE_SEARCH = with_columns(True)
-    before = run_search(sort="rating")
-    page_id = before.hits[0].page_id
-    with pytest.raises(RuntimeError), transaction.atomic():
-        SearchDocument.objects.filter(pk=page_id).delete()
-        assert page_id not in [hit.page_id for hit in run_search(sort="rating").hits]
-        raise RuntimeError("roll back")
-    after = run_search(sort="rating")
-    assert after.hits[0].page_id == page_id
-    assert after.total == before.total
-
-
-def test_every_write_to_a_search_table_changes_the_generation(directory):
-    document = SearchDocument.objects.filter(fee_rows__isnull=False).first()
-    seen = {columns.generation()}
-    for write in (
-        lambda: SearchDocument.objects.filter(pk=document.pk).update(title="Renamed"),
-        lambda: SearchListing.objects.filter(document=document).update(label="Elsewhere"),
-        lambda: document.fee_rows.all().delete(),
-    ):
-        write()
-        seen.add(columns.generation())
-    assert len(seen) == 4 and None not in seen
+    return uses_columns_now(**params)
 
 
 @pytest.mark.django_db(transaction=True)
