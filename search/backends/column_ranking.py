@@ -20,8 +20,9 @@ from search.query import BOOST_DISTANCE, BOOST_RATING
 CONFIDENCE = np.array([1 - math.exp(-count / 5) for count in range(201)])
 
 
-def answers(query, text):
-    """Whether the columns can answer this query: `text` (a dialects.TextMatch) is None or stored concept ranks."""
+def answers(text):
+    """Whether the columns can answer a query whose words are `text` (a dialects.TextMatch): none,
+    or concepts with stored ranks."""
     if not columns.enabled():
         return False
     return text is None or (text.stored_ranks and text.concept_ids is not None)

@@ -55,7 +55,7 @@ class DatabaseBackend(SearchBackend):
         tag_names = tagbits.names()
         sql.prepare_tags({name: position for position, name in tag_names.items()})
         text = self.text_match(query, sql)
-        answered = self.from_columns(query, text, tag_names) if column_ranking.answers(query, text) else None
+        answered = self.from_columns(query, text, tag_names) if column_ranking.answers(text) else None
         window, counter = answered or self.from_sql(query, sql, text, tag_names)
         total = counter.pages()
         num_pages = max(1, -(-total // query.page_size))
