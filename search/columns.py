@@ -104,8 +104,7 @@ def current():
     if copy is not None and copy.generation == now:
         return copy
     if connection.in_atomic_block:
-        with _lock:
-            return _load_current(now)
+        return _load_current(now)
     _load_soon()
     return None
 
@@ -113,27 +112,25 @@ def current():
 def load_now():
     """This process's copy, loaded here if it is not current (benchmarks); None as current() says."""
     now = generation()
-    if now is None:
-        return None
-    with _lock:
-        return _load_current(now)
+    return None if now is None else _load_current(now)
 
 
 def _load_current(now):
     """A copy as of generation `now` or later, kept as this process's copy; None when the tables
     were written to throughout."""
     global _copy
-    for _ in range(ATTEMPTS):
-        if _copy is not None and _copy.generation == now:
-            return _copy
-        loaded = _load(now)
-        after = generation()
-        if after == now:
-            _copy = loaded
-            return loaded
-        if after is None:
-            return None
-        now = after
+    with _lock:
+        for _ in range(ATTEMPTS):
+            if _copy is not None and _copy.generation == now:
+                return _copy
+            loaded = _load(now)
+            after = generation()
+            if after == now:
+                _copy = loaded
+                return loaded
+            if after is None:
+                return None
+            now = after
     return None
 
 
@@ -151,10 +148,7 @@ def _load_soon():
 def _load_in_thread():
     global _loader
     try:
-        now = generation()
-        if now is not None:
-            with _lock:
-                _load_current(now)
+        load_now()
     except Exception:
         logger.exception("Loading the listing columns failed; searches answer in SQL meanwhile")
     finally:

@@ -85,9 +85,12 @@ class ColumnAnswer:
             return inside & ((lon >= min_lon) | (lon <= max_lon - 360))
         return inside & (lon >= min_lon) & (lon <= max_lon)
 
+    def fees_in_currency(self):
+        return self.listings.fee_currencies == self.query.currency.encode()
+
     def with_fee(self):
         query, listings = self.query, self.listings
-        fees = listings.fee_currencies == query.currency.encode()
+        fees = self.fees_in_currency()
         if query.fee_min is not None:
             fees &= listings.fee_amounts >= query.fee_min
         if query.fee_max is not None:
@@ -153,9 +156,10 @@ class ColumnAnswer:
         position, fee min, fee max)."""
         query, listings = self.query, self.listings
         score = self.score(rows, distance, text_rank)
+        primary = self.primary(rows, distance, score)
         start, stop = query.offset, query.offset + query.page_size
-        contenders = self.contenders(rows, distance, score, stop)
-        order = contenders[self.order(rows[contenders], distance[contenders], score[contenders])]
+        few = self.contenders(rows, primary, stop)
+        order = few[self.order(rows[few], distance[few], score[few], primary[few])]
         # The best listing of each page is its first in that order.
         firsts = np.sort(np.unique(listings.documents[rows[order]], return_index=True)[1])
         fee_bounds = self.fee_bounds(listings.documents[rows]) if query.currency else (None, None)
@@ -196,11 +200,10 @@ class ColumnAnswer:
             return np.nan_to_num(self.listings.ratings[rows], nan=0.0)
         return score
 
-    def contenders(self, rows, distance, score, needed):
+    def contenders(self, rows, primary, needed):
         """Indexes of the `rows` (sorted by page) that can be the best listing of one of the first
-        `needed` pages: those whose first sort key reaches the needed-th best page's. Sorting only
-        them sorts hundreds of rows, not the 100k a common concept matches."""
-        primary = self.primary(rows, distance, score)
+        `needed` pages: those whose first sort key (`primary`) reaches the needed-th best page's.
+        Sorting only them sorts hundreds of rows, not the 100k a common concept matches."""
         if not len(rows):
             return np.arange(0)
         per_page = np.maximum.reduceat(primary, tagbits.FacetCounter.page_starts(self.listings.documents[rows]))
@@ -209,23 +212,22 @@ class ColumnAnswer:
         threshold = np.partition(per_page, len(per_page) - needed)[len(per_page) - needed]
         return np.flatnonzero(primary >= threshold)
 
-    def order(self, rows, distance, score):
-        """Indexes of `rows` in RankingSQL.order, then page, then listing (np.lexsort: last key first)."""
+    def order(self, rows, distance, score, primary):
+        """Indexes of `rows` in RankingSQL.order (its first key is `primary`, larger first), then
+        page, then listing (np.lexsort: last key first)."""
         listings = self.listings
-        ids, documents = listings.ids[rows], listings.documents[rows]
         near = np.nan_to_num(distance, nan=0.0)
         if self.query.sort == "distance":
-            keys = (-score, np.where(np.isnan(distance), np.inf, distance))
+            then = (-score,)
         elif self.query.sort == "rating":
-            ratings = np.nan_to_num(listings.ratings[rows], nan=0.0)
-            keys = (-score, near, -listings.rating_counts[rows], -ratings)
+            then = (-score, near, -listings.rating_counts[rows])
         else:
-            keys = (near, -score)
-        return np.lexsort((ids, documents, *keys))
+            then = (near,)
+        return np.lexsort((listings.ids[rows], listings.documents[rows], *then, -primary))
 
     def fee_bounds(self, documents):
         listings = self.listings
-        fees = (listings.fee_currencies == self.query.currency.encode()) & np.isin(listings.fee_documents, documents)
+        fees = self.fees_in_currency() & np.isin(listings.fee_documents, documents)
         amounts = listings.fee_amounts[fees]
         if not len(amounts):
             return (None, None)
