@@ -51,19 +51,14 @@ SQLITE_REVERSE = [
 ]
 
 
-def statements(forward):
-    def run(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        if vendor == "postgresql":
-            todo = POSTGRES if forward else POSTGRES_REVERSE
-        elif vendor == "sqlite":
-            todo = SQLITE if forward else SQLITE_REVERSE
-        else:
-            return
-        for sql in todo:
+def run(statements):
+    """Run the connection's vendor's statements (as migration 0002 does)."""
+
+    def apply(apps, schema_editor):
+        for sql in statements.get(schema_editor.connection.vendor, []):
             schema_editor.execute(sql)
 
-    return run
+    return apply
 
 
 class Migration(migrations.Migration):
@@ -77,5 +72,8 @@ class Migration(migrations.Migration):
                 ("value", models.BigIntegerField()),
             ],
         ),
-        migrations.RunPython(statements(True), statements(False)),
+        migrations.RunPython(
+            run({"postgresql": POSTGRES, "sqlite": SQLITE}),
+            run({"postgresql": POSTGRES_REVERSE, "sqlite": SQLITE_REVERSE}),
+        ),
     ]
